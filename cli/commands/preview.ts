@@ -1,0 +1,83 @@
+import { relative, resolve } from "node:path";
+import { InputError } from "../../common/inputError.js";
+import { findProject } from "../../engine/project.js";
+import { runOffline } from "../../engine/run.js";
+import { maskSecrets } from "../../engine/secrets.js";
+import { readStackConfig } from "../../engine/stackConfig.js";
+import type { RecordedResource } from "../../engine/types.js";
+import { validateManifests } from "../../manifests/validate.js";
+import type { PreviewReport, PreviewResource } from "../report.js";
+
+/** What to preview: a stack of the project in `cwd`, or a program file, or both. */
+export interface PreviewOptions {
+  stack?: string;
+  program?: string;
+  /** Directory to find `Pulumi.yaml` from. Default: the working directory. */
+  cwd?: string;
+}
+
+/**
+ * The offline preview: runs the program on the mock engine with the stack's config, validates
+ * every Kubernetes object, and assembles the report. Throws {@link InputError} on bad input.
+ */
+export async function preview(options: PreviewOptions): Promise<PreviewReport> {
+  if (!options.stack && !options.program) {
+    throw new InputError(
+      "preview needs --stack NAME or --program FILE.ts. Fix: e.g. `inferplane preview --stack dev`.",
+    );
+  }
+  const cwd = options.cwd ?? process.cwd();
+  let project = "inferplane";
+  let programFile: string;
+  let config: Record<string, string> = {};
+  let secretKeys: string[] = [];
+  const notes: string[] = [];
+  if (options.stack) {
+    const found = findProject(cwd);
+    const stackConfig = readStackConfig(found, options.stack);
+    project = found.name;
+    programFile = options.program ? resolve(cwd, options.program) : found.main;
+    config = stackConfig.values;
+    secretKeys = stackConfig.secretKeys;
+    notes.push(...stackConfig.notes);
+  } else {
+    programFile = resolve(cwd, options.program as string);
+  }
+  const run = await runOffline({
+    project,
+    stack: options.stack ?? "preview",
+    config,
+    secretKeys,
+    program: programFile,
+  });
+  const manifests = await validateManifests(run.resources);
+  const { decision, ...outputs } = run.outputs;
+  const exitCode = manifests.errors.length > 0 ? 1 : 0;
+  return {
+    project,
+    stack: options.stack ?? null,
+    program: relative(cwd, programFile) || programFile,
+    resources: run.resources.map(toPreviewResource),
+    validationErrors: manifests.errors,
+    violations: [],
+    decision: decision ?? null,
+    outputs,
+    checks: ["kubernetes-schemas"],
+    manifests: { validated: manifests.validated, unvalidated: manifests.unvalidated },
+    notes,
+    exitCode,
+  };
+}
+
+function toPreviewResource(r: RecordedResource): PreviewResource {
+  return {
+    type: r.type,
+    name: r.name,
+    urn: r.urn,
+    parent: r.parent ?? null,
+    provider: r.provider ?? null,
+    custom: r.custom,
+    inputs: maskSecrets(r.inputs, r.secretPaths),
+    dependencies: r.dependencies,
+  };
+}

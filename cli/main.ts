@@ -1,0 +1,70 @@
+import { Command, CommanderError } from "commander";
+import { isInputError } from "../common/inputError.js";
+import { preview } from "./commands/preview.js";
+import { renderPreview } from "./render/previewText.js";
+
+/** Exit codes CI scripts rely on. */
+export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/**
+ * Runs the `inferplane` command line and returns its exit code: 0 clean, 1 findings (validation
+ * errors, mandatory policy violations), 2 bad input (one message, no stack trace), 3 a bug in
+ * inferplane itself (set `INFERPLANE_DEBUG=1` for the stack trace).
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("inferplane")
+    .description("Place and provision LLM inference: Kubernetes GPU clusters or serverless endpoints.")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command("preview")
+    .description("Run a Pulumi program offline: resources, Kubernetes schema validation and policy verdict.")
+    .option("--stack <name>", "stack whose stacks/Pulumi.<name>.yaml config to use")
+    .option("--program <file>", "program to run instead of the project's (Pulumi.yaml main)")
+    .option("--json", "print the JSON report instead of the summary")
+    .action(async (opts: { stack?: string; program?: string; json?: boolean }) => {
+      const report = await preview({
+        ...(opts.stack === undefined ? {} : { stack: opts.stack }),
+        ...(opts.program === undefined ? {} : { program: opts.program }),
+      });
+      io.out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderPreview(report));
+      code = report.exitCode;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successful exits; every other parse failure is bad input.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (isInputError(error)) {
+      io.err(`error: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`internal error: ${message}\n`);
+    if (process.env.INFERPLANE_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    else
+      io.err(
+        "This is a bug in inferplane; rerun with INFERPLANE_DEBUG=1 for the stack trace and report it.\n",
+      );
+    return EXIT.internal;
+  }
+}
