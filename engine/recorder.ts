@@ -24,9 +24,14 @@ interface ResourceResponse {
   getObject?(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 type Callback = (err: Error | null, resp?: ResourceResponse) => void;
+interface OutputsRequest {
+  getUrn(): string;
+  getOutputs(): unknown;
+}
 interface MonitorLike {
   registerResource(req: RegisterRequest, cb: Callback): void;
   readResource(req: ReadRequest, cb: Callback): void;
+  registerResourceOutputs(req: OutputsRequest, cb: (err: Error | null, resp?: unknown) => void): void;
 }
 
 /**
@@ -48,6 +53,7 @@ export function recordRegistrations(into: RecordedResource[]): void {
   }
   const register = monitor.registerResource.bind(monitor);
   const read = monitor.readResource.bind(monitor);
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
   monitor.registerResource = (req, cb) =>
     register(req, (err, resp) => {
       if (!err && resp) into.push(toRecord(req, resp, req.getCustom(), false, req.getObject()));
@@ -58,6 +64,21 @@ export function recordRegistrations(into: RecordedResource[]): void {
       if (!err && resp) into.push(toRecord(req, resp, true, true, req.getProperties()));
       cb(err, resp);
     });
+  // Components publish their outputs after registering; stack policies read them from here.
+  monitor.registerResourceOutputs = (req, cb) =>
+    registerOutputs(req, (err, resp) => {
+      const record = into.find((r) => r.urn === req.getUrn());
+      const struct = req.getOutputs();
+      if (!err && record && struct) record.outputs = deserialize(struct);
+      cb(err, resp);
+    });
+}
+
+function deserialize(struct: unknown): Record<string, unknown> {
+  const raw = pulumi.runtime.deserializeProperties(
+    struct as Parameters<typeof pulumi.runtime.deserializeProperties>[0],
+  );
+  return unwrapSecrets(raw).value as Record<string, unknown>;
 }
 
 function toRecord(
@@ -91,5 +112,6 @@ function toRecord(
     inputs: value as Record<string, unknown>,
     secretPaths: paths,
     state,
+    outputs: undefined,
   };
 }

@@ -24,6 +24,8 @@ export interface RecordedResource {
   secretPaths: string[];
   /** State the mock engine returned (inputs plus provider-computed outputs). */
   state: Record<string, unknown>;
+  /** Outputs a component registered with `registerOutputs`, resolved; `undefined` until it does. */
+  outputs: Record<string, unknown> | undefined;
 }
 
 /** What one offline run of a program produced. */

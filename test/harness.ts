@@ -8,11 +8,17 @@ import type { RecordedResource } from "../engine/types.js";
 export { runOffline } from "../engine/run.js";
 
 /** The one resource of `type` (and `name`, if given); fails the test when there is not exactly one. */
-export function one(resources: ReadonlyArray<RecordedResource>, type: string, name?: string): RecordedResource {
+export function one(
+  resources: ReadonlyArray<RecordedResource>,
+  type: string,
+  name?: string,
+): RecordedResource {
   const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
   if (found.length !== 1) {
     const seen = resources.map((r) => `${r.type} "${r.name}"`).join(", ");
-    throw new Error(`expected one ${type}${name ? ` "${name}"` : ""}, found ${found.length}; resources: ${seen}`);
+    throw new Error(
+      `expected one ${type}${name ? ` "${name}"` : ""}, found ${found.length}; resources: ${seen}`,
+    );
   }
   return found[0] as RecordedResource;
 }

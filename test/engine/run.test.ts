@@ -26,6 +26,7 @@ describe("runOffline", () => {
     expect(byUrn(run.resources, providerUrn(third.provider)).type).toBe("pulumi:providers:kubernetes");
     expect(third.dependencies).toContain(second.urn);
     expect(second.inputs).toMatchObject({ metadata: { labels: { from: "offline-late-ns" } } });
+    expect(component.outputs).toEqual({ first: "late" });
   });
 
   it("re-evaluates a program module on every run, so nothing carries over between runs", async () => {
@@ -64,7 +65,12 @@ describe("runOffline", () => {
           roleArn: "arn:aws:iam::123456789012:role/eks",
           vpcConfig: { subnetIds: ["subnet-1"] },
         });
-        return { zones: zones.names, endpoint: cluster.endpoint, ca: cluster.certificateAuthority.data, arn: cluster.arn };
+        return {
+          zones: zones.names,
+          endpoint: cluster.endpoint,
+          ca: cluster.certificateAuthority.data,
+          arn: cluster.arn,
+        };
       },
     });
     expect(run.outputs.zones).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
