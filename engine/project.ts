@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { InputError } from "../common/inputError.js";
 import { parseOrThrow } from "../common/zodIssues.js";
@@ -26,11 +26,12 @@ const ProjectFile = z.looseObject({
 /** Reads a YAML file, turning syntax errors into an {@link InputError} with line and column. */
 export function readYamlFile(file: string, display = file): unknown {
   if (!existsSync(file)) throw new InputError(`${display}: file not found`, { file: display });
-  const doc = parseDocument(readFileSync(file, "utf8"), { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, "utf8"), { prettyErrors: false, lineCounter });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    const where = pos ? `${display}:${pos.line}:${pos.col}` : display;
+    const pos = lineCounter.linePos(error.pos[0]);
+    const where = `${display}:${pos.line}:${pos.col}`;
     throw new InputError(
       `${where}: invalid YAML: ${error.message.split("\n")[0]}. Fix the syntax at that line.`,
       {

@@ -110,6 +110,9 @@ async function loadProgram(program: OfflineProgram): Promise<Record<string, unkn
 
 function asProgramError(error: unknown, label: string): InputError {
   if (isInputError(error)) return error;
+  // Programs signal bad input with RunError (the Pulumi CLI prints it without a stack trace);
+  // its message already says where the problem is.
+  if (pulumi.RunError.isInstance(error)) return new ProgramError(error.message);
   const message = errorMessage(error);
   return new ProgramError(`${label}: the program failed: ${message}`, { file: label });
 }

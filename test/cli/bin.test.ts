@@ -1,0 +1,30 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import type { PreviewReport } from "../../cli/report.js";
+import { repoRoot } from "./cliHarness.js";
+
+// The command as users run it: a fresh Node process through bin/inferplane.js and tsx.
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/inferplane.js", ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+
+describe("bin/inferplane.js", () => {
+  it("previews the dev stack as JSON and exits 0", () => {
+    const child = run("preview", "--stack", "dev", "--json");
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    const report = JSON.parse(child.stdout) as PreviewReport;
+    expect(report.stack).toBe("dev");
+    expect(report.resources.length).toBeGreaterThan(5);
+  });
+
+  it("exits 2 with one line and no stack trace on bad input", () => {
+    const child = run("preview", "--stack", "missing");
+    expect(child.status).toBe(2);
+    expect(child.stdout).toBe("");
+    expect(child.stderr).toBe("error: stacks/Pulumi.missing.yaml: file not found\n");
+  });
+});
