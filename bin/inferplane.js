@@ -6,8 +6,13 @@ import { register as registerTypeScript } from "tsx/esm/api";
 
 registerTypeScript();
 register("./sourceCondition.js", import.meta.url);
+// tsx turns on source-mapped stack traces. The Pulumi SDK captures a stack for every promise
+// it tracks, so mapping them costs ~40% of a large preview; we print stacks only when debugging.
+if (!process.env.INFERPLANE_DEBUG) process.setSourceMapsEnabled(false);
 
 const { main } = await import("../cli/main.ts");
 const code = await main(process.argv.slice(2));
-// Pulumi's runtime can keep handles open after a run; the report is written, so leave now.
-process.exit(code);
+// Pulumi's runtime can keep handles open after a run, so exit explicitly, but only once
+// stdout has drained: a large JSON report written to a pipe is flushed asynchronously.
+process.exitCode = code;
+process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

@@ -1,3 +1,9 @@
+import { createRequire } from "node:module";
+
+// The CommonJS build through Node's own loader: ~5x faster than the ESM build through the
+// TypeScript loader hooks the CLI runs under, and the validators are the same code.
+const require = createRequire(import.meta.url);
+
 /** A kubernetes-models class: construct with an object, `validate()` throws with ajv errors. */
 interface ModelClass {
   new (data: Record<string, unknown>): { validate(): void };
@@ -11,24 +17,28 @@ export interface SchemaError {
   message?: string;
 }
 
-const cache = new Map<string, Promise<ModelClass | undefined>>();
+const cache = new Map<string, ModelClass | undefined>();
 
 /**
  * The upstream OpenAPI model for a built-in kind, from kubernetes-models (generated from the
  * Kubernetes OpenAPI spec, with precompiled validators). Loaded per kind on first use, so a
  * program pays only for the kinds it declares. `undefined` when the kind is not built in.
  */
-export function builtinModel(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
+export function builtinModel(apiVersion: string, kind: string): ModelClass | undefined {
   const key = `${apiVersion}/${kind}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = import(`kubernetes-models/${apiVersion}/${kind}`).then(
-      (m: Record<string, unknown>) => m[kind] as ModelClass | undefined,
-      () => undefined,
-    );
-    cache.set(key, hit);
+  if (cache.has(key)) return cache.get(key);
+  let model: ModelClass | undefined;
+  // Only names kubernetes-models could hold; anything else is not a built-in kind.
+  if (/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion) && /^[A-Z][A-Za-z0-9]*$/.test(kind)) {
+    try {
+      const module = require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, unknown>;
+      model = module[kind] as ModelClass | undefined;
+    } catch {
+      model = undefined;
+    }
   }
-  return hit;
+  cache.set(key, model);
+  return model;
 }
 
 /** Runs a model's validator; the ajv errors it reports, or none. */

@@ -13,7 +13,7 @@ import type { ManifestReport, ValidationError } from "./types.js";
 export async function validateManifests(resources: ReadonlyArray<RecordedResource>): Promise<ManifestReport> {
   const report: ManifestReport = { errors: [], validated: 0, unvalidated: [] };
   for (const object of kubernetesObjects(resources)) {
-    const schemaErrors = await schemaErrorsFor(object.apiVersion, object.kind, object.body);
+    const schemaErrors = schemaErrorsFor(object.apiVersion, object.kind, object.body);
     if (schemaErrors === undefined) {
       report.unvalidated.push({
         resource: object.urn,
@@ -29,14 +29,10 @@ export async function validateManifests(resources: ReadonlyArray<RecordedResourc
   return report;
 }
 
-async function schemaErrorsFor(
-  apiVersion: string,
-  kind: string,
-  body: Record<string, unknown>,
-): Promise<SchemaError[] | undefined> {
+function schemaErrorsFor(apiVersion: string, kind: string, body: Record<string, unknown>): SchemaError[] | undefined {
   const crd = crdValidator(apiVersion, kind);
   if (crd) return crd(body) ? [] : ((crd.errors ?? []) as SchemaError[]);
-  const model = await builtinModel(apiVersion, kind);
+  const model = builtinModel(apiVersion, kind);
   if (model) return validateWithModel(model, body);
   if (isBuiltinGroup(apiVersion) || isKnownCrdGroup(apiVersion)) {
     return [

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PreviewReport } from "../../cli/report.js";
+import { generateProgram } from "../../bench/generateProgram.js";
 import { repoRoot } from "./cliHarness.js";
 
 // The command as users run it: a fresh Node process through bin/inferplane.js and tsx.
@@ -19,6 +22,18 @@ describe("bin/inferplane.js", () => {
     const report = JSON.parse(child.stdout) as PreviewReport;
     expect(report.stack).toBe("dev");
     expect(report.resources.length).toBeGreaterThan(5);
+  });
+
+  it("writes a large JSON report to a pipe completely before exiting", () => {
+    const dir = join(repoRoot, "test/.out");
+    mkdirSync(dir, { recursive: true });
+    const program = join(dir, "generated300.ts");
+    writeFileSync(program, generateProgram(300));
+    const child = run("preview", "--program", program, "--json");
+    expect(child.status).toBe(0);
+    expect(child.stdout.length).toBeGreaterThan(200_000);
+    const report = JSON.parse(child.stdout) as PreviewReport;
+    expect(report.resources).toHaveLength(300);
   });
 
   it("exits 2 with one line and no stack trace on bad input", () => {
