@@ -27,13 +27,13 @@ describe("bin/inferplane.js", () => {
   it("writes a large JSON report to a pipe completely before exiting", () => {
     const dir = join(repoRoot, "test/.out");
     mkdirSync(dir, { recursive: true });
-    const program = join(dir, "generated300.ts");
-    writeFileSync(program, generateProgram(300));
+    const program = join(dir, "generated500.ts");
+    writeFileSync(program, generateProgram(500));
     const child = run("preview", "--program", program, "--json");
     expect(child.status).toBe(0);
-    expect(child.stdout.length).toBeGreaterThan(200_000);
+    expect(child.stdout.length).toBeGreaterThan(400_000);
     const report = JSON.parse(child.stdout) as PreviewReport;
-    expect(report.resources).toHaveLength(300);
+    expect(report.resources).toHaveLength(500);
   });
 
   it("exits 2 with one line and no stack trace on bad input", () => {
