@@ -104,15 +104,29 @@ export const awsState: Record<string, StateFn> = {
     urlId: shortHash(name, 32),
   }),
   "aws:sagemaker/model:Model": (name, inputs, cloud) => ({
+    name: named(name, inputs),
     arn: arn(cloud, "sagemaker", `model/${named(name, inputs)}`),
   }),
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration": (name, inputs, cloud) => ({
+    name: named(name, inputs),
     arn: arn(cloud, "sagemaker", `endpoint-config/${named(name, inputs)}`),
   }),
   "aws:sagemaker/endpoint:Endpoint": (name, inputs, cloud) => ({
+    name: named(name, inputs),
     arn: arn(cloud, "sagemaker", `endpoint/${named(name, inputs)}`),
   }),
   "aws:appautoscaling/target:Target": () => ({}),
+  // Cloud Control returns the resource's current properties as JSON, primary identifiers included.
+  "aws:cloudcontrol/resource:Resource": (name, inputs, cloud) => {
+    const desired = JSON.parse(String(inputs.desiredState ?? "{}")) as Inputs;
+    const extra: Inputs = {};
+    if (inputs.typeName === "AWS::SageMaker::InferenceComponent") {
+      const ic = String(desired.InferenceComponentName ?? name);
+      extra.InferenceComponentArn = arn(cloud, "sagemaker", `inference-component/${ic}`);
+      extra.InferenceComponentStatus = "InService";
+    }
+    return { properties: JSON.stringify({ ...desired, ...extra }), schema: "{}", region: cloud.awsRegion };
+  },
   "aws:appautoscaling/policy:Policy": (name, inputs, cloud) => ({
     arn: arn(
       cloud,
