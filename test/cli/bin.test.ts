@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PreviewReport } from "../../cli/report.js";
 import { generateProgram } from "../../bench/generateProgram.js";
+import type { PreviewReport } from "../../cli/report.js";
 import { repoRoot } from "./cliHarness.js";
 
 // The command as users run it: a fresh Node process through bin/inferplane.js and tsx.

@@ -4,7 +4,7 @@ import { runOffline } from "../../engine/run.js";
 import { validateManifests } from "../../manifests/validate.js";
 import { one } from "../harness.js";
 
-const container = { name: "server", image: "registry.example/app@sha256:" + "a".repeat(64) };
+const container = { name: "server", image: `registry.example/app@sha256:${"a".repeat(64)}` };
 const lwsSpec = (size: unknown) => ({
   replicas: 1,
   leaderWorkerTemplate: {
