@@ -1,0 +1,29 @@
+/** Workload allowlist entries are `namespace/name` globs (`*` matches any run of characters). */
+export function matchesAny(ref: { namespace: string; name: string }, patterns: readonly string[]): boolean {
+  const key = `${ref.namespace}/${ref.name}`;
+  return patterns.some((p) => glob(p).test(key));
+}
+
+const cache = new Map<string, RegExp>();
+
+/** A glob (`*` wildcard) as an anchored regular expression. */
+export function glob(pattern: string): RegExp {
+  let re = cache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
+    cache.set(pattern, re);
+  }
+  return re;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Environment variable names that carry credentials (CKV_K8S_35, kube-linter env-var-secret). */
+export const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+
+/** The name a resource goes by in allowlists: its `name` input when set, else its logical name. */
+export function resourceName(props: Record<string, unknown>, logicalName: string): string {
+  return typeof props.name === "string" && props.name !== "" ? props.name : logicalName;
+}
