@@ -36,7 +36,11 @@ export class LeaderWorkerSetController extends pulumi.ComponentResource {
    */
   public readonly ready: pulumi.Output<string>;
 
-  constructor(name: string, args: LeaderWorkerSetControllerArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: LeaderWorkerSetControllerArgs = {},
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     validateLeaderWorkerSetControllerArgs(name, args);
     super("inferplane:index:LeaderWorkerSetController", name, {}, opts);
     const provider = requireKubernetesProvider(this, "LeaderWorkerSetController", name, args.provider);
@@ -48,7 +52,12 @@ export class LeaderWorkerSetController extends pulumi.ComponentResource {
     const ns = new k8s.core.v1.Namespace(
       `${name}-ns`,
       // The controller runs non-root, read-only, all capabilities dropped: restricted holds.
-      { metadata: { name: args.namespace ?? "lws-system", labels: { ...labels, ...podSecurityLabels("restricted") } } },
+      {
+        metadata: {
+          name: args.namespace ?? "lws-system",
+          labels: { ...labels, ...podSecurityLabels("restricted") },
+        },
+      },
       childOpts,
     );
     const namespace = ns.metadata.name;
@@ -105,7 +114,11 @@ export class LeaderWorkerSetController extends pulumi.ComponentResource {
   }
 }
 
-function controllerValues(version: string, replicas: number, args: LeaderWorkerSetControllerArgs): Record<string, unknown> {
+function controllerValues(
+  version: string,
+  replicas: number,
+  args: LeaderWorkerSetControllerArgs,
+): Record<string, unknown> {
   const tag = `v${version.replace(/^v/, "")}`;
   return {
     replicaCount: replicas,
@@ -150,7 +163,10 @@ function controllerValues(version: string, replicas: number, args: LeaderWorkerS
  * webhooks start only after the webhook certificates are ready (lws cmd/main.go
  * setupControllers), so a reconciled canary means both are up.
  */
-function webhookCanary(namespace: pulumi.Input<string>, labels: Record<string, string>): k8s.apiextensions.CustomResourceArgs {
+function webhookCanary(
+  namespace: pulumi.Input<string>,
+  labels: Record<string, string>,
+): k8s.apiextensions.CustomResourceArgs {
   const securityContext = {
     allowPrivilegeEscalation: false,
     readOnlyRootFilesystem: true,

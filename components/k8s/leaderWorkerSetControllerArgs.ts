@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
+import { LWS_MIN_VERSION } from "./lwsChart.js";
 import { checkDnsLabel, checkInteger, inputError } from "./names.js";
 import { compareVersions } from "./nvidiaCharts.js";
-import { LWS_MIN_VERSION } from "./lwsChart.js";
 
 /** Arguments of {@link LeaderWorkerSetController}. */
 export interface LeaderWorkerSetControllerArgs {
@@ -40,7 +40,10 @@ export interface LeaderWorkerSetControllerArgs {
 }
 
 /** Checks LeaderWorkerSetController arguments; throws an InputError naming the field and the fix. */
-export function validateLeaderWorkerSetControllerArgs(name: string, args: LeaderWorkerSetControllerArgs): void {
+export function validateLeaderWorkerSetControllerArgs(
+  name: string,
+  args: LeaderWorkerSetControllerArgs,
+): void {
   const where = `LeaderWorkerSetController "${name}"`;
   if (args.namespace !== undefined) checkDnsLabel(where, "args.namespace", args.namespace);
   if (args.chartVersion !== undefined && compareVersions(args.chartVersion, LWS_MIN_VERSION) < 0) {

@@ -18,7 +18,13 @@ export function checkDnsLabel(where: string, fieldPath: string, value: string, m
 }
 
 /** Throws unless `value` is an integer in [min, max]. */
-export function checkInteger(where: string, fieldPath: string, value: number, min: number, max = 1_000_000): void {
+export function checkInteger(
+  where: string,
+  fieldPath: string,
+  value: number,
+  min: number,
+  max = 1_000_000,
+): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new InputError(
       `${where}: ${fieldPath} is ${String(value)}. Fix: give a whole number from ${min} to ${max}.`,

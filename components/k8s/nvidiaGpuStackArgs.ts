@@ -1,7 +1,6 @@
 import type * as k8s from "@pulumi/kubernetes";
 import { closest } from "../../common/zodIssues.js";
-import { inputError } from "./names.js";
-import { checkDnsLabel, checkInteger } from "./names.js";
+import { checkDnsLabel, checkInteger, inputError } from "./names.js";
 import { compareVersions, DEVICE_PLUGIN_MIN_VERSION } from "./nvidiaCharts.js";
 
 /** Cluster environments NvidiaGpuStack knows how to make GPUs schedulable on. */
@@ -86,7 +85,7 @@ export function validateNvidiaGpuStackArgs(name: string, args: NvidiaGpuStackArg
       where,
       "args.dcgmExporter",
       "is true on GKE without the GPU operator; a standalone exporter cannot find GKE's driver",
-      'enable DCGM in the cluster\'s monitoringConfig.enableComponents (GKE managed DCGM) or set useGpuOperator: true',
+      "enable DCGM in the cluster's monitoringConfig.enableComponents (GKE managed DCGM) or set useGpuOperator: true",
     );
   }
   if (

@@ -1,5 +1,10 @@
 import type * as k8s from "@pulumi/kubernetes";
-import { type ChartPin, DCGM_EXPORTER_CHART, DEVICE_PLUGIN_CHART, GPU_OPERATOR_CHART } from "./nvidiaCharts.js";
+import {
+  type ChartPin,
+  DCGM_EXPORTER_CHART,
+  DEVICE_PLUGIN_CHART,
+  GPU_OPERATOR_CHART,
+} from "./nvidiaCharts.js";
 import type { NvidiaGpuStackArgs } from "./nvidiaGpuStackArgs.js";
 
 type Toleration = k8s.types.input.core.v1.Toleration;
@@ -50,11 +55,15 @@ export function planNvidiaGpuStack(args: NvidiaGpuStackArgs): GpuStackPlan {
   const nodeRequirements = ["GPU node pools tainted nvidia.com/gpu:NoSchedule (declared, not assumed)"];
 
   if (env === "gke") {
-    providedByPlatform.push("NVIDIA driver (node pool gpuDriverInstallationConfig.gpuDriverVersion LATEST or DEFAULT)");
+    providedByPlatform.push(
+      "NVIDIA driver (node pool gpuDriverInstallationConfig.gpuDriverVersion LATEST or DEFAULT)",
+    );
     if (!operator) {
       providedByPlatform.push("device plugin (GKE's DaemonSet in kube-system)");
       providedByPlatform.push('GPU metrics (cluster monitoringConfig.enableComponents includes "DCGM")');
-      nodeRequirements.push("gpuDriverInstallationConfig.gpuDriverVersion set to LATEST or DEFAULT on every GPU pool");
+      nodeRequirements.push(
+        "gpuDriverInstallationConfig.gpuDriverVersion set to LATEST or DEFAULT on every GPU pool",
+      );
     } else {
       nodeRequirements.push(
         "node label gke-no-default-nvidia-gpu-device-plugin=true on GPU pools, so GKE's plugin steps aside",
@@ -64,19 +73,35 @@ export function planNvidiaGpuStack(args: NvidiaGpuStackArgs): GpuStackPlan {
   } else if (env === "eks-al2023") {
     providedByPlatform.push("NVIDIA driver and container toolkit (AL2023 NVIDIA AMI)");
   } else if (env === "eks-bottlerocket") {
-    providedByPlatform.push("NVIDIA driver, container toolkit, device plugin and MIG manager (Bottlerocket NVIDIA)");
+    providedByPlatform.push(
+      "NVIDIA driver, container toolkit, device plugin and MIG manager (Bottlerocket NVIDIA)",
+    );
   }
 
   if (operator) {
-    releases.push({ key: "gpu-operator", pin: GPU_OPERATOR_CHART, values: operatorValues(env, nfd, dcgm, tolerations) });
+    releases.push({
+      key: "gpu-operator",
+      pin: GPU_OPERATOR_CHART,
+      values: operatorValues(env, nfd, dcgm, tolerations),
+    });
   } else {
     if (env === "eks-al2023") {
-      releases.push({ key: "device-plugin", pin: DEVICE_PLUGIN_CHART, values: devicePluginValues(nfd, tolerations) });
+      releases.push({
+        key: "device-plugin",
+        pin: DEVICE_PLUGIN_CHART,
+        values: devicePluginValues(nfd, tolerations),
+      });
     }
     if (dcgm && env !== "gke") {
-      releases.push({ key: "dcgm-exporter", pin: DCGM_EXPORTER_CHART, values: dcgmExporterValues(tolerations) });
+      releases.push({
+        key: "dcgm-exporter",
+        pin: DCGM_EXPORTER_CHART,
+        values: dcgmExporterValues(tolerations),
+      });
       if (env === "eks-bottlerocket" && !nfd) {
-        nodeRequirements.push("a GPU node label (e.g. nvidia.com/gpu.present=true) so the DCGM exporter schedules");
+        nodeRequirements.push(
+          "a GPU node label (e.g. nvidia.com/gpu.present=true) so the DCGM exporter schedules",
+        );
       }
     }
   }
@@ -89,7 +114,12 @@ export function planNvidiaGpuStack(args: NvidiaGpuStackArgs): GpuStackPlan {
   };
 }
 
-function operatorValues(env: string, nfd: boolean, dcgm: boolean, tolerations: Toleration[]): Record<string, unknown> {
+function operatorValues(
+  env: string,
+  nfd: boolean,
+  dcgm: boolean,
+  tolerations: Toleration[],
+): Record<string, unknown> {
   // We label the namespace ourselves (privileged enforce, baseline audit), so the operator must not.
   const values: Record<string, unknown> = {
     psa: { enabled: false },
