@@ -4,7 +4,6 @@ import { STARTUP_PERIOD_SECONDS } from "./llmServiceSettings.js";
 import { GPU_TOLERATION } from "./nvidiaGpuStackPlan.js";
 import { shellJoin } from "./shell.js";
 
-type Obj = Record<string, unknown>;
 type PodTemplate = k8s.types.input.core.v1.PodTemplateSpec;
 type Container = k8s.types.input.core.v1.Container;
 type Toleration = k8s.types.input.core.v1.Toleration;
