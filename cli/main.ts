@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isInputError } from "../common/inputError.js";
+import { plan } from "./commands/plan.js";
 import { preview } from "./commands/preview.js";
+import { renderPlan } from "./render/planText.js";
 import { renderPreview } from "./render/previewText.js";
 
 /** Exit codes CI scripts rely on. */
@@ -44,6 +46,29 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       });
       io.out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderPreview(report));
       code = report.exitCode;
+    });
+
+  program
+    .command("plan")
+    .description(
+      "Decide where a workload runs: every option's cost and latency, the decision, its reasons and the break-even.",
+    )
+    .option("--stack <name>", "stack whose inferplane:workload profile in stacks/Pulumi.<name>.yaml to plan")
+    .option("--workload <file>", "workload profile YAML file to plan")
+    .option("--json", "print the JSON decision instead of the report")
+    .option("--chart <file>", "write an SVG chart of monthly cost against tokens per day")
+    .action((opts: { stack?: string; workload?: string; json?: boolean; chart?: string }) => {
+      const result = plan({
+        ...(opts.stack === undefined ? {} : { stack: opts.stack }),
+        ...(opts.workload === undefined ? {} : { workload: opts.workload }),
+        ...(opts.chart === undefined ? {} : { chart: opts.chart }),
+      });
+      io.out(
+        opts.json
+          ? `${JSON.stringify(result.decision, null, 2)}\n`
+          : renderPlan(result.decision, result.chartFile),
+      );
+      code = EXIT.ok;
     });
 
   try {

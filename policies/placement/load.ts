@@ -1,0 +1,42 @@
+import { relative, resolve } from "node:path";
+import { InputError } from "../../common/inputError.js";
+import { findProject, readYamlFile } from "../../engine/project.js";
+import { readStackConfig } from "../../engine/stackConfig.js";
+import type { ProfileSource } from "./resolve.js";
+
+/** The stack config key that holds a stack's workload profile. */
+export const WORKLOAD_CONFIG_KEY = "inferplane:workload";
+
+/** A raw workload profile and where it came from. */
+export interface LoadedProfile {
+  raw: unknown;
+  where: Required<Pick<ProfileSource, "file">> & ProfileSource;
+}
+
+/** Reads a standalone workload profile YAML file. Throws {@link InputError} if missing or not YAML. */
+export function loadWorkloadFile(path: string, cwd = process.cwd()): LoadedProfile {
+  const absolute = resolve(cwd, path);
+  const file = relative(cwd, absolute) || absolute;
+  const raw = readYamlFile(absolute, file);
+  if (raw === null || raw === undefined) {
+    throw new InputError(
+      `${file}: the file is empty. Fix: write a workload profile (see docs/placement.md)`,
+      { file },
+    );
+  }
+  return { raw, where: { file } };
+}
+
+/** Reads the `inferplane:workload` profile of a stack of the project found from `cwd`. */
+export function loadStackWorkload(stack: string, cwd = process.cwd()): LoadedProfile {
+  const config = readStackConfig(findProject(cwd), stack);
+  const raw = config.structured[WORKLOAD_CONFIG_KEY];
+  const pathPrefix = `config.${WORKLOAD_CONFIG_KEY}`;
+  if (raw === undefined) {
+    throw new InputError(
+      `${config.file}: ${pathPrefix}: missing; the stack has no workload profile. Fix: add ${WORKLOAD_CONFIG_KEY} with at least model and traffic (see docs/placement.md)`,
+      { file: config.file, fieldPath: pathPrefix },
+    );
+  }
+  return { raw, where: { file: config.file, pathPrefix } };
+}
