@@ -4,6 +4,7 @@
  * way `inferplane preview` does.
  */
 
+export { type PlanOptions, type PlanResult, plan } from "./cli/commands/plan.js";
 export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
@@ -11,3 +12,15 @@ export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline }
 export type { EngineRunResult, RecordedResource } from "./engine/types.js";
 export type { ManifestReport, ValidationError } from "./manifests/types.js";
 export { validateManifests } from "./manifests/validate.js";
+export type { BreakEven, BreakEvenSide } from "./policies/placement/breakEven.js";
+export { decidePlacement, type PlacementDecision } from "./policies/placement/decide.js";
+export { loadStackWorkload, loadWorkloadFile, WORKLOAD_CONFIG_KEY } from "./policies/placement/load.js";
+export type { LatencyDetail, PlacementOption } from "./policies/placement/options/types.js";
+export {
+  PLATFORMS,
+  type Platform,
+  type WorkloadProfile,
+  type WorkloadProfileInput,
+  WorkloadProfileSchema,
+} from "./policies/placement/profile.js";
+export type { Sizing } from "./policies/placement/sizing.js";

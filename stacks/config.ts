@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { describeZodError, objectKeysAt } from "../common/zodIssues.js";
+import { WorkloadProfileSchema } from "../policies/placement/profile.js";
 
 const dnsLabel = z
   .string()
@@ -44,6 +45,8 @@ export const StackConfigSchema = z
     namespace: dnsLabel.default("llm"),
     kubernetes: KubernetesAccess.default({}),
     service: ServiceConfig,
+    /** The environment's workload profile, from which the placement policy decides (docs/placement.md). */
+    workload: WorkloadProfileSchema.optional(),
   })
   .strict();
 
