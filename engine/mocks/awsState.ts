@@ -43,6 +43,17 @@ export const awsState: Record<string, StateFn> = {
   "aws:eks/accessEntry:AccessEntry": (name, inputs, cloud) => ({
     accessEntryArn: arn(cloud, "eks", `access-entry/${String(inputs.clusterName)}/${shortHash(name, 8)}`),
   }),
+  "aws:eks/podIdentityAssociation:PodIdentityAssociation": (name, inputs, cloud) => {
+    const associationId = `a-${shortHash(name, 17)}`;
+    return {
+      associationId,
+      associationArn: arn(
+        cloud,
+        "eks",
+        `podidentityassociation/${String(inputs.clusterName)}/${associationId}`,
+      ),
+    };
+  },
   "aws:eks/addon:Addon": (name, inputs, cloud) => ({
     arn: arn(cloud, "eks", `addon/${String(inputs.clusterName)}/${String(inputs.addonName ?? name)}`),
   }),
@@ -93,6 +104,7 @@ export const awsState: Record<string, StateFn> = {
   "aws:lambda/function:Function": (name, inputs, cloud) => {
     const fn = named(name, inputs);
     return {
+      name: fn,
       arn: arn(cloud, "lambda", `function:${fn}`),
       invokeArn: `arn:aws:apigateway:${cloud.awsRegion}:lambda:path/2015-03-31/functions/${arn(cloud, "lambda", `function:${fn}`)}/invocations`,
       qualifiedArn: arn(cloud, "lambda", `function:${fn}:$LATEST`),

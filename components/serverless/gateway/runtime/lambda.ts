@@ -121,7 +121,8 @@ export async function serve(
       limits: settings.limits,
       requestId: event.requestContext?.requestId ?? `local-${Date.now()}`,
       caller: iam?.userArn ?? iam?.callerId ?? "unknown",
-      log: (line) => console.log(line),
+      // Raw stdout, not console.log: Lambda prefixes console lines, and EMF needs the bare JSON.
+      log: (line) => void process.stdout.write(`${line}\n`),
       emfNamespace: settings.emfNamespace,
       now: () => Date.now(),
     },
