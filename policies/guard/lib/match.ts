@@ -27,3 +27,14 @@ export const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_?KEY|PRIVA
 export function resourceName(props: Record<string, unknown>, logicalName: string): string {
   return typeof props.name === "string" && props.name !== "" ? props.name : logicalName;
 }
+
+/**
+ * True when an environment variable looks like a credential given as a literal: a secret-like
+ * name with a non-empty value that is not a reference (an ARN, or a name ending in _ARN, _NAME,
+ * _ID, _REF, _PATH or _FILE, which point at a secret rather than hold it).
+ */
+export function isLiteralSecret(name: string, value: unknown): boolean {
+  if (typeof value !== "string" || value === "" || !SECRET_NAME.test(name)) return false;
+  if (/_(ARN|NAME|ID|REF|PATH|FILE)$/i.test(name) || value.startsWith("arn:")) return false;
+  return true;
+}

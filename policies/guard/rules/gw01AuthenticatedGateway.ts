@@ -1,4 +1,4 @@
-import { SECRET_NAME } from "../lib/match.js";
+import { isLiteralSecret } from "../lib/match.js";
 import { at, num, rec, str } from "../lib/values.js";
 import { resourceRule } from "../rule.js";
 
@@ -45,7 +45,7 @@ export const gw01AuthenticatedGateway = resourceRule({
       default: {
         const vars = rec(at(props, "environment", "variables")) ?? {};
         for (const [name, value] of Object.entries(vars)) {
-          if (SECRET_NAME.test(name) && typeof value === "string" && value !== "") {
+          if (isLiteralSecret(name, value)) {
             report(
               `environment variable ${name} holds a literal credential: read it from Secrets Manager at runtime (CKV_AWS_45).`,
             );

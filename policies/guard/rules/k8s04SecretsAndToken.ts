@@ -1,5 +1,5 @@
 import { DEFAULT_EXEMPT_WORKLOADS } from "../lib/exemptions.js";
-import { matchesAny, SECRET_NAME } from "../lib/match.js";
+import { isLiteralSecret, matchesAny } from "../lib/match.js";
 import { containersOf, objectRef, podTemplates, WORKLOAD_TYPES } from "../lib/pods.js";
 import { list, rec, str } from "../lib/values.js";
 import { resourceRule } from "../rule.js";
@@ -38,7 +38,7 @@ export const k8s04SecretsAndToken = resourceRule({
         list(c.container.env).forEach((e, i) => {
           const env = rec(e) ?? {};
           const name = str(env.name) ?? "";
-          if (SECRET_NAME.test(name) && typeof env.value === "string" && env.value !== "") {
+          if (isLiteralSecret(name, env.value)) {
             report(
               `${c.path}.env[${i}] (${name}) holds a literal credential: use valueFrom.secretKeyRef or a Secret volume.`,
             );

@@ -1,4 +1,4 @@
-import { SECRET_NAME } from "../lib/match.js";
+import { isLiteralSecret } from "../lib/match.js";
 import { at, list, rec, str } from "../lib/values.js";
 import { resourceRule } from "../rule.js";
 import { DEFAULT_COMPUTE_SA } from "./gke04NodeServiceAccount.js";
@@ -40,7 +40,7 @@ export const run03ServiceIdentity = resourceRule({
       list(rec(c)?.envs).forEach((e, j) => {
         const env = rec(e) ?? {};
         const name = str(env.name) ?? "";
-        if (SECRET_NAME.test(name) && env.value !== undefined && !at(env, "valueSource", "secretKeyRef")) {
+        if (isLiteralSecret(name, env.value) && !at(env, "valueSource", "secretKeyRef")) {
           report(
             `template.containers[${i}].envs[${j}] (${name}) holds a literal credential: use valueSource.secretKeyRef (Secret Manager).`,
           );
