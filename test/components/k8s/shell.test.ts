@@ -16,7 +16,7 @@ describe("shellQuote", () => {
       fc.property(
         fc.array(
           fc.string({ minLength: 1 }).filter((w) => !w.includes("\0")),
-          { maxLength: 4 },
+          { minLength: 1, maxLength: 4 },
         ),
         (words) => {
           const out = execFileSync("/bin/sh", ["-c", `printf '%s\\0' ${shellJoin(words)}`]).toString();
