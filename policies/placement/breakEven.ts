@@ -25,7 +25,7 @@ export interface BreakEven {
 
 /** Volumes the search covers, tokens a day. */
 export const BREAK_EVEN_RANGE = { min: 1e4, max: 1e13 } as const;
-const STEPS_PER_DECADE = 12;
+const STEPS_PER_DECADE = 24;
 
 const SELF_HOSTED: readonly Platform[] = ["kubernetes"];
 const PAY_PER_USE: readonly Platform[] = ["managed-api", "serverless-gpu"];
@@ -96,7 +96,7 @@ export function breakEven(workload: Workload, options: PlacementOption[]): Break
         else lo = mid;
       }
       return {
-        tokensPerDay: Math.round(hi),
+        tokensPerDay: Math.ceil(hi),
         between,
         reason: `below ${fmt(hi)} tokens/day ${payg.id} is cheaper; above it ${self.id} is`,
       };
