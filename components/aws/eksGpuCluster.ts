@@ -1,7 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GPU_TAINT, type NodeTaint } from "../shared/gpuNodes.js";
+import {
+  GPU_TAINT,
+  GPU_TYPE_LABEL,
+  type NodeTaint,
+  type NodeToleration,
+  tolerationsFor,
+} from "../shared/gpuNodes.js";
 import { execKubeconfig } from "../shared/kubeconfig.js";
 import { createClusterAutoscaler, createNetworkingAddons, createNodeAddons } from "./eks/addons.js";
 import type { EksGpuClusterArgs } from "./eks/args.js";
@@ -31,6 +37,12 @@ export class EksGpuCluster extends pulumi.ComponentResource {
   readonly cloud = "eks";
   /** GPU AMI family (`AL2023` or `BOTTLEROCKET`): what the NVIDIA stack must add. */
   readonly amiFamily: string;
+  /** NvidiaGpuStack `environment`: `eks-al2023` (add the device plugin) or `eks-bottlerocket`. */
+  readonly nvidiaEnvironment: string;
+  /** Node label whose value is the catalog GPU type (`L4`), for LlmInferenceService `gpuTypeNodeLabel`. */
+  readonly gpuTypeNodeLabel = GPU_TYPE_LABEL;
+  /** Tolerations for every GPU node taint, for NvidiaGpuStack `extraTolerations`. */
+  readonly gpuNodeTolerations: NodeToleration[];
   /** Every taint a GPU node can carry: GPU daemons (device plugin, DCGM) must tolerate them all. */
   readonly gpuTaints: NodeTaint[];
   /** The taint on Spot GPU nodes, or undefined when Spot nodes are only labelled (the default). */
@@ -66,6 +78,7 @@ export class EksGpuCluster extends pulumi.ComponentResource {
     super("inferplane:index:EksGpuCluster", name, {}, opts);
     this.region = a.region;
     this.amiFamily = a.gpuAmiFamily;
+    this.nvidiaEnvironment = a.gpuAmiFamily === "BOTTLEROCKET" ? "eks-bottlerocket" : "eks-al2023";
     const clusterName = args.clusterName ?? `${name}-${pulumi.getStack()}`.slice(0, 100);
     const tags = { "managed-by": "inferplane", ...args.tags };
     const partition = aws.getPartitionOutput({}, { parent: this }).partition;
@@ -175,6 +188,7 @@ export class EksGpuCluster extends pulumi.ComponentResource {
     const nodeAddons = createNodeAddons(name, this.cluster.name, tags, this, [systemGroup]);
     this.spotTaint = a.spotTaint ? EKS_SPOT_TAINT : undefined;
     this.gpuTaints = [GPU_TAINT, ...(this.spotTaint ? [this.spotTaint] : [])];
+    this.gpuNodeTolerations = tolerationsFor(this.gpuTaints);
 
     this.kubeconfig = execKubeconfig({
       contextName: this.cluster.arn,
@@ -223,6 +237,7 @@ export class EksGpuCluster extends pulumi.ComponentResource {
     this.registerOutputs({
       cloud: this.cloud,
       amiFamily: this.amiFamily,
+      nvidiaEnvironment: this.nvidiaEnvironment,
       clusterName: this.clusterName,
       region: this.region,
       endpoint: this.endpoint,

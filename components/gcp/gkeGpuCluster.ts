@@ -1,7 +1,13 @@
 import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GPU_TAINT, type NodeTaint } from "../shared/gpuNodes.js";
+import {
+  GPU_TAINT,
+  GPU_TYPE_LABEL,
+  type NodeTaint,
+  type NodeToleration,
+  tolerationsFor,
+} from "../shared/gpuNodes.js";
 import { execKubeconfig } from "../shared/kubeconfig.js";
 import type { GkeGpuClusterArgs } from "./gke/args.js";
 import { createComputeClass } from "./gke/computeClass.js";
@@ -32,6 +38,12 @@ export { validateGkeGpuClusterArgs } from "./gke/validate.js";
 export class GkeGpuCluster extends pulumi.ComponentResource {
   /** Tells the NVIDIA stack where it runs. */
   readonly cloud = "gke";
+  /** NvidiaGpuStack `environment`: GKE installs the driver and device plugin itself. */
+  readonly nvidiaEnvironment = "gke";
+  /** Node label whose value is the catalog GPU type (`L4`), for LlmInferenceService `gpuTypeNodeLabel`. */
+  readonly gpuTypeNodeLabel = GPU_TYPE_LABEL;
+  /** Tolerations for every GPU node taint, for NvidiaGpuStack `extraTolerations`. */
+  readonly gpuNodeTolerations: NodeToleration[];
   /** Node image of the GPU pools (GKE installs the driver and device plugin on it). */
   readonly gpuNodeImage = "COS_CONTAINERD";
   /** Whether GKE installs the NVIDIA driver on every GPU pool (false if any pool disables it). */
@@ -130,6 +142,7 @@ export class GkeGpuCluster extends pulumi.ComponentResource {
     this.gpuNodePoolNames = gpuPools.map((p) => p.poolName);
     this.gkeManagedGpuDriver = a.gpuPools.every((p) => p.gpuDriverVersion !== "INSTALLATION_DISABLED");
     this.gpuTaints = [GPU_TAINT, GKE_SPOT_TAINT];
+    this.gpuNodeTolerations = tolerationsFor(this.gpuTaints);
 
     this.clusterName = this.cluster.name;
     this.endpoint = this.cluster.endpoint;
@@ -168,6 +181,7 @@ export class GkeGpuCluster extends pulumi.ComponentResource {
 
     this.registerOutputs({
       cloud: this.cloud,
+      nvidiaEnvironment: this.nvidiaEnvironment,
       clusterName: this.clusterName,
       location: this.location,
       endpoint: this.endpoint,

@@ -175,13 +175,13 @@ const g2 = (machineType: string, gpuCount: number, vcpus: number, memoryGb: numb
 });
 
 /**
- * GKE machine shapes. The first shape listed for a (GPU type, count) pair is the default one;
- * for L4 that is g2-standard-8 (8 vCPU, 32 GB) because g2-standard-4's 16 GB leaves little room
- * for a model server's host memory.
+ * GKE machine shapes. The first shape listed for a (GPU type, count) pair is the default one,
+ * and it is the machine the placement catalog prices for that pair
+ * (policies/placement/catalog/machines.ts; test/components/shared/gpuCatalog.test.ts keeps them in step).
  */
 export const GKE_MACHINE_SHAPES: readonly GkeMachineShape[] = [
-  g2("g2-standard-8", 1, 8, 32),
   g2("g2-standard-4", 1, 4, 16),
+  g2("g2-standard-8", 1, 8, 32),
   g2("g2-standard-12", 1, 12, 48),
   g2("g2-standard-16", 1, 16, 64),
   g2("g2-standard-32", 1, 32, 128),
@@ -257,28 +257,28 @@ const ec2 = (rows: readonly Ec2Row[]): Ec2GpuShape[] =>
 
 /**
  * EC2 GPU instance types (x86_64; all covered by the AL2023 NVIDIA and Bottlerocket NVIDIA EKS
- * AMIs). Within one (GPU type, count) pair the order is the default preference: mid-size first,
- * so a Spot pool gets several similar types.
+ * AMIs). Within one (GPU type, count) pair the order is the default preference: the type the
+ * placement catalog prices first, then the next sizes, so a Spot group gets several types.
  */
 export const EC2_GPU_SHAPES: readonly Ec2GpuShape[] = ec2([
+  ["g4dn.xlarge", "T4", 1, 4, 16],
   ["g4dn.2xlarge", "T4", 1, 8, 32],
   ["g4dn.4xlarge", "T4", 1, 16, 64],
-  ["g4dn.xlarge", "T4", 1, 4, 16],
   ["g4dn.8xlarge", "T4", 1, 32, 128],
   ["g4dn.16xlarge", "T4", 1, 64, 256],
   ["g4dn.12xlarge", "T4", 4, 48, 192],
   ["g4dn.metal", "T4", 8, 96, 384],
+  ["g5.xlarge", "A10G", 1, 4, 16],
   ["g5.2xlarge", "A10G", 1, 8, 32],
   ["g5.4xlarge", "A10G", 1, 16, 64],
-  ["g5.xlarge", "A10G", 1, 4, 16],
   ["g5.8xlarge", "A10G", 1, 32, 128],
   ["g5.16xlarge", "A10G", 1, 64, 256],
   ["g5.12xlarge", "A10G", 4, 48, 192],
   ["g5.24xlarge", "A10G", 4, 96, 384],
   ["g5.48xlarge", "A10G", 8, 192, 768],
+  ["g6.xlarge", "L4", 1, 4, 16],
   ["g6.2xlarge", "L4", 1, 8, 32],
   ["g6.4xlarge", "L4", 1, 16, 64],
-  ["g6.xlarge", "L4", 1, 4, 16],
   ["g6.8xlarge", "L4", 1, 32, 128],
   ["g6.16xlarge", "L4", 1, 64, 256],
   ["gr6.4xlarge", "L4", 1, 16, 128],
@@ -286,9 +286,9 @@ export const EC2_GPU_SHAPES: readonly Ec2GpuShape[] = ec2([
   ["g6.12xlarge", "L4", 4, 48, 192],
   ["g6.24xlarge", "L4", 4, 96, 384],
   ["g6.48xlarge", "L4", 8, 192, 768],
+  ["g6e.xlarge", "L40S", 1, 4, 32],
   ["g6e.2xlarge", "L40S", 1, 8, 64],
   ["g6e.4xlarge", "L40S", 1, 16, 128],
-  ["g6e.xlarge", "L40S", 1, 4, 32],
   ["g6e.8xlarge", "L40S", 1, 32, 256],
   ["g6e.16xlarge", "L40S", 1, 64, 512],
   ["g6e.12xlarge", "L40S", 4, 48, 384],

@@ -31,3 +31,16 @@ export const GPU_TYPE_LABEL = "inferplane.dev/gpu-type";
 export function cloudTaintEffect(effect: string): string {
   return effect.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 }
+
+/** A toleration for `taint` (Kubernetes `core/v1` Toleration shape). */
+export interface NodeToleration {
+  key: string;
+  operator: string;
+  value: string;
+  effect: string;
+}
+
+/** Tolerations matching `taints` exactly, for GPU DaemonSets (e.g. NvidiaGpuStack `extraTolerations`). */
+export function tolerationsFor(taints: ReadonlyArray<NodeTaint>): NodeToleration[] {
+  return taints.map((t) => ({ key: t.key, operator: "Equal", value: t.value, effect: t.effect }));
+}

@@ -130,7 +130,7 @@ export interface EksGpuClusterArgs {
   /** Pinned cluster-autoscaler chart version. Default `9.43.1`. */
   clusterAutoscalerChartVersion?: string;
   /**
-   * Also taint Spot GPU nodes `inferplane.dev/spot=true:NoSchedule` (EKS has no Spot taint of
+   * Also taint Spot GPU nodes `spot=true:NoSchedule` (EKS has no Spot taint of
    * its own), so only workloads that accept interruption land there. Every GPU daemon must then
    * tolerate it (see the `gpuTaints` output). Default false: Spot nodes are labelled only.
    */

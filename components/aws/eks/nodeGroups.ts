@@ -10,8 +10,11 @@ import {
 } from "../../shared/gpuNodes.js";
 import type { ResolvedEksArgs, ResolvedEksGpuNodeGroup } from "./validate.js";
 
-/** Optional taint on Spot GPU nodes (EKS has none of its own; anchors-and-api-facts.md §2.7). */
-export const EKS_SPOT_TAINT: NodeTaint = { key: "inferplane.dev/spot", value: "true", effect: "NoSchedule" };
+/**
+ * Optional taint on Spot GPU nodes. EKS has none of its own (anchors-and-api-facts.md §2.7); this
+ * is accelerated-platforms' `spot=true` key, which LlmInferenceService tolerates with `preferSpot`.
+ */
+export const EKS_SPOT_TAINT: NodeTaint = { key: "spot", value: "true", effect: "NoSchedule" };
 
 /** Label the Cluster Autoscaler's AWS provider reads to treat a node as a GPU node. */
 const CA_GPU_LABEL = "k8s.amazonaws.com/accelerator";

@@ -106,7 +106,7 @@ describe("EksGpuCluster", () => {
     }
     for (const g of groups) {
       expect(g.inputs.amiType).toBe("AL2023_x86_64_NVIDIA");
-      expect(g.inputs.instanceTypes).toEqual(["g6.2xlarge", "g6.4xlarge", "g6.xlarge"]);
+      expect(g.inputs.instanceTypes).toEqual(["g6.xlarge", "g6.2xlarge", "g6.4xlarge"]);
       expect(taints(g)).toContainEqual({ key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" });
       expect(g.inputs.scalingConfig).toEqual({ minSize: 0, maxSize: 6, desiredSize: 0 });
       expect(g.inputs.nodeRepairConfig).toEqual({ enabled: true });
@@ -243,7 +243,7 @@ describe("EksGpuCluster", () => {
     });
     for (const g of gpuGroups(run)) {
       expect(g.inputs.amiType).toBe("BOTTLEROCKET_x86_64_NVIDIA");
-      const spotTainted = taints(g).some((t) => t.key === "inferplane.dev/spot");
+      const spotTainted = taints(g).some((t) => t.key === "spot" && t.value === "true");
       expect(spotTainted).toBe(g.inputs.capacityType === "SPOT");
       const lt = templateOf(run, g).inputs;
       expect((lt.blockDeviceMappings as Inputs[])[0]?.deviceName).toBe("/dev/xvdb");

@@ -128,7 +128,7 @@ describe("GkeGpuCluster", () => {
     for (const p of pools) {
       expect(taints(p)).toContainEqual({ key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" });
       expect(nodeConfig(p)).toMatchObject({
-        machineType: "g2-standard-8",
+        machineType: "g2-standard-4",
         guestAccelerators: [
           { type: "nvidia-l4", count: 1, gpuDriverInstallationConfig: { gpuDriverVersion: "LATEST" } },
         ],
