@@ -8,6 +8,12 @@ export { type PlanOptions, type PlanResult, plan } from "./cli/commands/plan.js"
 export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
+export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
+export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
+export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
+export type { LlmInferenceServiceArgs } from "./components/k8s/llmInferenceServiceArgs.js";
+export { NvidiaGpuStack } from "./components/k8s/nvidiaGpuStack.js";
+export type { NvidiaGpuStackArgs } from "./components/k8s/nvidiaGpuStackArgs.js";
 export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline } from "./engine/run.js";
 export type { EngineRunResult, RecordedResource } from "./engine/types.js";
 export type { ManifestReport, ValidationError } from "./manifests/types.js";

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ArgsCheck, GCP_MEMBER, isPublicGcpMember, looksSecret } from "../serverless/argsCheck.js";
+import { ArgsCheck, looksSecret } from "../serverless/argsCheck.js";
+import { checkCloudRunAccess } from "./cloudRunAccess.js";
 import { CLOUD_RUN_GPU_SHAPES, CLOUD_RUN_GPU_TYPES, type CloudRunGpuShape } from "./cloudRunGpuShapes.js";
 
 /** An environment variable whose value comes from Secret Manager, never from a literal. */
@@ -138,12 +139,6 @@ export interface CloudRunGpuEndpointPlan {
   healthPath: string;
 }
 
-export const CLOUD_RUN_PRIVATE_INGRESS = [
-  "INGRESS_TRAFFIC_INTERNAL_ONLY",
-  "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
-] as const;
-const ALL_INGRESS = [...CLOUD_RUN_PRIVATE_INGRESS, "INGRESS_TRAFFIC_ALL"];
-
 /** Cloud Run caps startup probe `periodSeconds` and `initialDelaySeconds` at 240 (provider docs, §2.4). */
 export const STARTUP_PROBE_MAX_PERIOD_SECONDS = 240;
 const PROBE_PERIOD_SECONDS = 10;
@@ -239,48 +234,7 @@ export function validateCloudRunGpuEndpointArgs(
       "set true for zone-failure capacity (higher GPU rate) or false for the cheaper best-effort mode",
     );
   }
-  const ingress = args.ingress ?? "INGRESS_TRAFFIC_INTERNAL_ONLY";
-  if (!ALL_INGRESS.includes(ingress))
-    check.fail("ingress", `is ${JSON.stringify(ingress)}`, `use one of ${ALL_INGRESS.join(", ")}`);
-  const isPublicOk = args.allowPublicAccess === true;
-  if (ingress === "INGRESS_TRAFFIC_ALL" && !isPublicOk) {
-    check.fail(
-      "ingress",
-      "is INGRESS_TRAFFIC_ALL, a public endpoint",
-      "use INGRESS_TRAFFIC_INTERNAL_ONLY or INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER, or set allowPublicAccess: true on purpose",
-    );
-  }
-  if (args.disableInvokerIam === true && !isPublicOk) {
-    check.fail(
-      "disableInvokerIam",
-      "turns off authentication for every caller",
-      "grant roles/run.invoker to named principals in invokers, or set allowPublicAccess: true on purpose",
-    );
-  }
-  const invokers = args.invokers ?? [];
-  if (invokers.length === 0 && args.disableInvokerIam !== true) {
-    check.fail(
-      "invokers",
-      "is empty, so nobody could call the endpoint",
-      'list the IAM members that may call it, e.g. "serviceAccount:app@my-project.iam.gserviceaccount.com"',
-    );
-  }
-  invokers.forEach((member, i) => {
-    if (isPublicGcpMember(member) && !isPublicOk) {
-      check.fail(
-        `invokers[${i}]`,
-        `is ${member}, which makes the endpoint public`,
-        "name the principals that may call it, or set allowPublicAccess: true on purpose",
-      );
-    }
-    if (!isPublicGcpMember(member) && !GCP_MEMBER.test(member)) {
-      check.fail(
-        `invokers[${i}]`,
-        `is ${JSON.stringify(member)}, not an IAM member`,
-        "use the form serviceAccount:<email>, user:<email>, group:<email> or domain:<domain>",
-      );
-    }
-  });
+  const { ingress, invokers } = checkCloudRunAccess(check, args);
   for (const key of Object.keys(args.env ?? {})) {
     if (looksSecret(key))
       check.fail(

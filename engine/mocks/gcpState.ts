@@ -76,6 +76,10 @@ export const gcpState: Record<string, StateFn> = {
     url: `gs://${named(name, inputs)}`,
     selfLink: `https://www.googleapis.com/storage/v1/b/${named(name, inputs)}`,
   }),
+  "gcp:projects/iAMCustomRole:IAMCustomRole": (name, inputs, cloud) => ({
+    name: `projects/${project(inputs, cloud)}/roles/${String(inputs.roleId ?? name)}`,
+    deleted: false,
+  }),
   "gcp:secretmanager/secret:Secret": (name, inputs, cloud) => ({
     name: `projects/${cloud.gcpProjectNumber}/secrets/${String(inputs.secretId ?? name)}`,
   }),
