@@ -8,6 +8,18 @@ export { type PlanOptions, type PlanResult, plan } from "./cli/commands/plan.js"
 export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
+export {
+  EksGpuCluster,
+  type EksGpuClusterArgs,
+  type EksGpuNodeGroupArgs,
+  validateEksGpuClusterArgs,
+} from "./components/aws/eksGpuCluster.js";
+export {
+  GkeGpuCluster,
+  type GkeGpuClusterArgs,
+  type GkeGpuPoolArgs,
+  validateGkeGpuClusterArgs,
+} from "./components/gcp/gkeGpuCluster.js";
 export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
 export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
 export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
