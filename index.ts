@@ -8,18 +8,6 @@ export { type PlanOptions, type PlanResult, plan } from "./cli/commands/plan.js"
 export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
-export {
-  EksGpuCluster,
-  type EksGpuClusterArgs,
-  type EksGpuNodeGroupArgs,
-  validateEksGpuClusterArgs,
-} from "./components/aws/eksGpuCluster.js";
-export {
-  GkeGpuCluster,
-  type GkeGpuClusterArgs,
-  type GkeGpuPoolArgs,
-  validateGkeGpuClusterArgs,
-} from "./components/gcp/gkeGpuCluster.js";
 export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
 export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
 export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
@@ -42,3 +30,31 @@ export {
   WorkloadProfileSchema,
 } from "./policies/placement/profile.js";
 export type { Sizing } from "./policies/placement/sizing.js";
+export {
+  CloudRunGpuEndpoint,
+  type CloudRunGpuEndpointArgs,
+  validateCloudRunGpuEndpointArgs,
+} from "./components/gcp/cloudRunGpuEndpoint.js";
+export type {
+  CloudRunModelBucketArgs,
+  CloudRunSecretEnvArgs,
+  CloudRunVpcArgs,
+  CloudRunWarmScheduleArgs,
+} from "./components/gcp/cloudRunGpuEndpointArgs.js";
+export {
+  VertexModelGateway,
+  type VertexModelGatewayArgs,
+  validateVertexModelGatewayArgs,
+} from "./components/gcp/vertexModelGateway.js";
+export {
+  SageMakerEndpoint,
+  type SageMakerEndpointArgs,
+  type SageMakerVpcArgs,
+  validateSageMakerEndpointArgs,
+} from "./components/aws/sageMakerEndpoint.js";
+export {
+  BedrockModelGateway,
+  type BedrockModelGatewayArgs,
+  type GatewayVpcArgs,
+  validateBedrockModelGatewayArgs,
+} from "./components/aws/bedrockModelGateway.js";
