@@ -39,10 +39,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--stack <name>", "stack whose stacks/Pulumi.<name>.yaml config to use")
     .option("--program <file>", "program to run instead of the project's (Pulumi.yaml main)")
     .option("--json", "print the JSON report instead of the summary")
-    .action(async (opts: { stack?: string; program?: string; json?: boolean }) => {
+    .option("--policy-config <file>", "guard pack configuration (JSON, as for pulumi --policy-pack-config)")
+    .action(async (opts: { stack?: string; program?: string; json?: boolean; policyConfig?: string }) => {
       const report = await preview({
         ...(opts.stack === undefined ? {} : { stack: opts.stack }),
         ...(opts.program === undefined ? {} : { program: opts.program }),
+        ...(opts.policyConfig === undefined ? {} : { policyConfig: opts.policyConfig }),
       });
       io.out(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderPreview(report));
       code = report.exitCode;

@@ -6,6 +6,9 @@ import { maskSecrets } from "../../engine/secrets.js";
 import { readStackConfig } from "../../engine/stackConfig.js";
 import type { RecordedResource } from "../../engine/types.js";
 import { validateManifests } from "../../manifests/validate.js";
+import { loadGuardSettings, resolveGuardSettings } from "../../policies/guard/config.js";
+import { guardRules } from "../../policies/guard/rules.js";
+import { evaluateGuard, GUARD_CHECK } from "../../policies/guard/runner.js";
 import type { PreviewReport, PreviewResource } from "../report.js";
 
 /** What to preview: a stack of the project in `cwd`, or a program file, or both. */
@@ -14,6 +17,8 @@ export interface PreviewOptions {
   program?: string;
   /** Directory to find `Pulumi.yaml` from. Default: the working directory. */
   cwd?: string;
+  /** Guard pack configuration (JSON, the `pulumi preview --policy-pack-config` format). */
+  policyConfig?: string;
 }
 
 /**
@@ -27,6 +32,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
     );
   }
   const cwd = options.cwd ?? process.cwd();
+  // Read the pack config first: a malformed one is bad input, reported before anything runs.
+  const guardSettings = options.policyConfig
+    ? loadGuardSettings(guardRules, resolve(cwd, options.policyConfig))
+    : resolveGuardSettings(guardRules);
   let project = "inferplane";
   let programFile: string;
   let config: Record<string, string> = {};
@@ -51,18 +60,20 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
     program: programFile,
   });
   const manifests = await validateManifests(run.resources);
+  const violations = await evaluateGuard(run.resources, { settings: guardSettings });
   const { decision, ...outputs } = run.outputs;
-  const exitCode = manifests.errors.length > 0 ? 1 : 0;
+  const mandatory = violations.some((v) => v.enforcementLevel === "mandatory");
+  const exitCode = manifests.errors.length > 0 || mandatory ? 1 : 0;
   return {
     project,
     stack: options.stack ?? null,
     program: relative(cwd, programFile) || programFile,
     resources: run.resources.map(toPreviewResource),
     validationErrors: manifests.errors,
-    violations: [],
+    violations,
     decision: decision ?? null,
     outputs,
-    checks: ["kubernetes-schemas"],
+    checks: ["kubernetes-schemas", GUARD_CHECK],
     manifests: { validated: manifests.validated, unvalidated: manifests.unvalidated },
     notes,
     exitCode,

@@ -72,7 +72,7 @@ export function resolveGuardSettings(
     if (value === undefined) return undefined;
     if (typeof value === "string" && (LEVELS as readonly string[]).includes(value))
       return value as EnforcementLevel;
-    problems.push(`${key}.enforcementLevel: "${String(value)}" is not one of ${LEVELS.join(", ")}`);
+    problems.push(`${key}: "${String(value)}" is not an enforcement level (${LEVELS.join(", ")})`);
     return undefined;
   };
   const all = levelOf("all", given.all);
@@ -95,7 +95,7 @@ export function resolveGuardSettings(
         problems.push(`${rule.name}: must be an enforcement level or an object of settings`);
       } else {
         const { enforcementLevel, ...rest } = entry as Record<string, unknown>;
-        level = levelOf(rule.name, enforcementLevel);
+        level = levelOf(`${rule.name}.enforcementLevel`, enforcementLevel);
         properties = structuredClone(rest);
       }
     }
