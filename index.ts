@@ -9,45 +9,17 @@ export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
 export {
-  BedrockModelGateway,
-  type BedrockModelGatewayArgs,
-  type GatewayVpcArgs,
-  validateBedrockModelGatewayArgs,
-} from "./components/aws/bedrockModelGateway.js";
-export {
   EksGpuCluster,
   type EksGpuClusterArgs,
   type EksGpuNodeGroupArgs,
   validateEksGpuClusterArgs,
 } from "./components/aws/eksGpuCluster.js";
 export {
-  SageMakerEndpoint,
-  type SageMakerEndpointArgs,
-  type SageMakerVpcArgs,
-  validateSageMakerEndpointArgs,
-} from "./components/aws/sageMakerEndpoint.js";
-export {
-  CloudRunGpuEndpoint,
-  type CloudRunGpuEndpointArgs,
-  validateCloudRunGpuEndpointArgs,
-} from "./components/gcp/cloudRunGpuEndpoint.js";
-export type {
-  CloudRunModelBucketArgs,
-  CloudRunSecretEnvArgs,
-  CloudRunVpcArgs,
-  CloudRunWarmScheduleArgs,
-} from "./components/gcp/cloudRunGpuEndpointArgs.js";
-export {
   GkeGpuCluster,
   type GkeGpuClusterArgs,
   type GkeGpuPoolArgs,
   validateGkeGpuClusterArgs,
 } from "./components/gcp/gkeGpuCluster.js";
-export {
-  VertexModelGateway,
-  type VertexModelGatewayArgs,
-  validateVertexModelGatewayArgs,
-} from "./components/gcp/vertexModelGateway.js";
 export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
 export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
 export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
@@ -58,20 +30,6 @@ export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline }
 export type { EngineRunResult, RecordedResource } from "./engine/types.js";
 export type { ManifestReport, ValidationError } from "./manifests/types.js";
 export { validateManifests } from "./manifests/validate.js";
-export {
-  type GuardSettings,
-  loadGuardSettings,
-  type RuleSettings,
-  resolveGuardSettings,
-} from "./policies/guard/config.js";
-export type { GuardMeta, GuardResourceRule, GuardRule, GuardStackRule } from "./policies/guard/rule.js";
-export { guardRules } from "./policies/guard/rules.js";
-export {
-  evaluateGuard,
-  GUARD_CHECK,
-  type GuardRunOptions,
-  type GuardViolation,
-} from "./policies/guard/runner.js";
 export type { BreakEven, BreakEvenSide } from "./policies/placement/breakEven.js";
 export { decidePlacement, type PlacementDecision } from "./policies/placement/decide.js";
 export { loadStackWorkload, loadWorkloadFile, WORKLOAD_CONFIG_KEY } from "./policies/placement/load.js";
@@ -84,3 +42,31 @@ export {
   WorkloadProfileSchema,
 } from "./policies/placement/profile.js";
 export type { Sizing } from "./policies/placement/sizing.js";
+export {
+  CloudRunGpuEndpoint,
+  type CloudRunGpuEndpointArgs,
+  validateCloudRunGpuEndpointArgs,
+} from "./components/gcp/cloudRunGpuEndpoint.js";
+export type {
+  CloudRunModelBucketArgs,
+  CloudRunSecretEnvArgs,
+  CloudRunVpcArgs,
+  CloudRunWarmScheduleArgs,
+} from "./components/gcp/cloudRunGpuEndpointArgs.js";
+export {
+  VertexModelGateway,
+  type VertexModelGatewayArgs,
+  validateVertexModelGatewayArgs,
+} from "./components/gcp/vertexModelGateway.js";
+export {
+  SageMakerEndpoint,
+  type SageMakerEndpointArgs,
+  type SageMakerVpcArgs,
+  validateSageMakerEndpointArgs,
+} from "./components/aws/sageMakerEndpoint.js";
+export {
+  BedrockModelGateway,
+  type BedrockModelGatewayArgs,
+  type GatewayVpcArgs,
+  validateBedrockModelGatewayArgs,
+} from "./components/aws/bedrockModelGateway.js";
