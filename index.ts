@@ -9,39 +9,23 @@ export { type PreviewOptions, preview } from "./cli/commands/preview.js";
 export type { PreviewReport, PreviewResource, Violation } from "./cli/report.js";
 export { InputError } from "./common/inputError.js";
 export {
+  BedrockModelGateway,
+  type BedrockModelGatewayArgs,
+  type GatewayVpcArgs,
+  validateBedrockModelGatewayArgs,
+} from "./components/aws/bedrockModelGateway.js";
+export {
   EksGpuCluster,
   type EksGpuClusterArgs,
   type EksGpuNodeGroupArgs,
   validateEksGpuClusterArgs,
 } from "./components/aws/eksGpuCluster.js";
 export {
-  GkeGpuCluster,
-  type GkeGpuClusterArgs,
-  type GkeGpuPoolArgs,
-  validateGkeGpuClusterArgs,
-} from "./components/gcp/gkeGpuCluster.js";
-export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
-export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
-export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
-export type { LlmInferenceServiceArgs } from "./components/k8s/llmInferenceServiceArgs.js";
-export { NvidiaGpuStack } from "./components/k8s/nvidiaGpuStack.js";
-export type { NvidiaGpuStackArgs } from "./components/k8s/nvidiaGpuStackArgs.js";
-export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline } from "./engine/run.js";
-export type { EngineRunResult, RecordedResource } from "./engine/types.js";
-export type { ManifestReport, ValidationError } from "./manifests/types.js";
-export { validateManifests } from "./manifests/validate.js";
-export type { BreakEven, BreakEvenSide } from "./policies/placement/breakEven.js";
-export { decidePlacement, type PlacementDecision } from "./policies/placement/decide.js";
-export { loadStackWorkload, loadWorkloadFile, WORKLOAD_CONFIG_KEY } from "./policies/placement/load.js";
-export type { LatencyDetail, PlacementOption } from "./policies/placement/options/types.js";
-export {
-  PLATFORMS,
-  type Platform,
-  type WorkloadProfile,
-  type WorkloadProfileInput,
-  WorkloadProfileSchema,
-} from "./policies/placement/profile.js";
-export type { Sizing } from "./policies/placement/sizing.js";
+  SageMakerEndpoint,
+  type SageMakerEndpointArgs,
+  type SageMakerVpcArgs,
+  validateSageMakerEndpointArgs,
+} from "./components/aws/sageMakerEndpoint.js";
 export {
   CloudRunGpuEndpoint,
   type CloudRunGpuEndpointArgs,
@@ -54,19 +38,49 @@ export type {
   CloudRunWarmScheduleArgs,
 } from "./components/gcp/cloudRunGpuEndpointArgs.js";
 export {
+  GkeGpuCluster,
+  type GkeGpuClusterArgs,
+  type GkeGpuPoolArgs,
+  validateGkeGpuClusterArgs,
+} from "./components/gcp/gkeGpuCluster.js";
+export {
   VertexModelGateway,
   type VertexModelGatewayArgs,
   validateVertexModelGatewayArgs,
 } from "./components/gcp/vertexModelGateway.js";
+export { LeaderWorkerSetController } from "./components/k8s/leaderWorkerSetController.js";
+export type { LeaderWorkerSetControllerArgs } from "./components/k8s/leaderWorkerSetControllerArgs.js";
+export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
+export type { LlmInferenceServiceArgs } from "./components/k8s/llmInferenceServiceArgs.js";
+export { NvidiaGpuStack } from "./components/k8s/nvidiaGpuStack.js";
+export type { NvidiaGpuStackArgs } from "./components/k8s/nvidiaGpuStackArgs.js";
+export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline } from "./engine/run.js";
+export type { EngineRunResult, RecordedResource } from "./engine/types.js";
+export type { ManifestReport, ValidationError } from "./manifests/types.js";
+export { validateManifests } from "./manifests/validate.js";
 export {
-  SageMakerEndpoint,
-  type SageMakerEndpointArgs,
-  type SageMakerVpcArgs,
-  validateSageMakerEndpointArgs,
-} from "./components/aws/sageMakerEndpoint.js";
+  type GuardSettings,
+  loadGuardSettings,
+  type RuleSettings,
+  resolveGuardSettings,
+} from "./policies/guard/config.js";
+export type { GuardMeta, GuardResourceRule, GuardRule, GuardStackRule } from "./policies/guard/rule.js";
+export { guardRules } from "./policies/guard/rules.js";
 export {
-  BedrockModelGateway,
-  type BedrockModelGatewayArgs,
-  type GatewayVpcArgs,
-  validateBedrockModelGatewayArgs,
-} from "./components/aws/bedrockModelGateway.js";
+  evaluateGuard,
+  GUARD_CHECK,
+  type GuardRunOptions,
+  type GuardViolation,
+} from "./policies/guard/runner.js";
+export type { BreakEven, BreakEvenSide } from "./policies/placement/breakEven.js";
+export { decidePlacement, type PlacementDecision } from "./policies/placement/decide.js";
+export { loadStackWorkload, loadWorkloadFile, WORKLOAD_CONFIG_KEY } from "./policies/placement/load.js";
+export type { LatencyDetail, PlacementOption } from "./policies/placement/options/types.js";
+export {
+  PLATFORMS,
+  type Platform,
+  type WorkloadProfile,
+  type WorkloadProfileInput,
+  WorkloadProfileSchema,
+} from "./policies/placement/profile.js";
+export type { Sizing } from "./policies/placement/sizing.js";
