@@ -136,7 +136,8 @@ function controllerValues(
       readOnlyRootFilesystem: true,
       capabilities: { drop: ["ALL"] },
     },
-    resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+    // The chart's own requests, plus a memory limit so a leak cannot starve the node.
+    resources: { requests: { cpu: "1", memory: "1Gi" }, limits: { memory: "2Gi" } },
     affinity: {
       podAntiAffinity: {
         preferredDuringSchedulingIgnoredDuringExecution: [
