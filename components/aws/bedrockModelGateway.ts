@@ -124,7 +124,7 @@ export class BedrockModelGateway extends pulumi.ComponentResource {
         environment: {
           variables: {
             MODEL_ID: args.inferenceProfileId ?? args.modelId,
-            MAX_OUTPUT_TOKENS: String(plan.maxOutputTokens),
+            MAX_OUTPUT_LENGTH: String(plan.maxOutputTokens),
             MAX_INPUT_CHARS: String(plan.maxInputChars),
             METRICS_NAMESPACE: args.metricsNamespace ?? "Inferplane/Gateway",
           },

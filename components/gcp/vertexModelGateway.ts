@@ -130,7 +130,7 @@ export class VertexModelGateway extends pulumi.ComponentResource {
                 { name: "VERTEX_PROJECT", value: project },
                 { name: "VERTEX_LOCATION", value: args.vertexLocation },
                 { name: "MODEL_ID", value: args.model },
-                { name: "MAX_OUTPUT_TOKENS", value: String(plan.maxOutputTokens) },
+                { name: "MAX_OUTPUT_LENGTH", value: String(plan.maxOutputTokens) },
                 { name: "MAX_INPUT_CHARS", value: String(plan.maxInputChars) },
               ],
               resources: { cpuIdle: true, limits: { cpu: "1", memory: "512Mi" } },

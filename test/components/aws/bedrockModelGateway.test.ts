@@ -68,7 +68,7 @@ describe("BedrockModelGateway", () => {
     });
     expect((fn.environment as { variables: Record<string, string> }).variables).toEqual({
       MODEL_ID: "meta.llama3-1-8b-instruct-v1:0",
-      MAX_OUTPUT_TOKENS: "1024",
+      MAX_OUTPUT_LENGTH: "1024",
       MAX_INPUT_CHARS: "200000",
       METRICS_NAMESPACE: "Inferplane/Gateway",
     });

@@ -66,7 +66,7 @@ describe("VertexModelGateway", () => {
       VERTEX_PROJECT: "inferplane-offline",
       VERTEX_LOCATION: "us-central1",
       MODEL_ID: "meta/llama-3.3-70b-instruct-maas",
-      MAX_OUTPUT_TOKENS: "1024",
+      MAX_OUTPUT_LENGTH: "1024",
       MAX_INPUT_CHARS: "200000",
     });
   });

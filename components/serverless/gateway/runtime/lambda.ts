@@ -56,7 +56,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): {
   return {
     modelId,
     limits: {
-      maxOutputTokens: int("MAX_OUTPUT_TOKENS", 1024),
+      maxOutputTokens: int("MAX_OUTPUT_LENGTH", 1024),
       maxInputChars: int("MAX_INPUT_CHARS", 200_000),
       maxMessages: int("MAX_MESSAGES", 200),
     },

@@ -24,7 +24,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): {
   return {
     target: { project: need("VERTEX_PROJECT"), location: need("VERTEX_LOCATION"), model: need("MODEL_ID") },
     limits: {
-      maxOutputTokens: int("MAX_OUTPUT_TOKENS", 1024),
+      maxOutputTokens: int("MAX_OUTPUT_LENGTH", 1024),
       maxInputChars: int("MAX_INPUT_CHARS", 200_000),
       maxMessages: int("MAX_MESSAGES", 200),
     },

@@ -74,7 +74,7 @@ describe("gateway bundle", () => {
         expect(input.modelId).toBe("meta.llama3-1-8b-instruct-v1:0");
         return { stream: stream() };
       },
-      { MODEL_ID: "meta.llama3-1-8b-instruct-v1:0", MAX_OUTPUT_TOKENS: "128" },
+      { MODEL_ID: "meta.llama3-1-8b-instruct-v1:0", MAX_OUTPUT_LENGTH: "128" },
     );
     expect(meta[0]?.statusCode).toBe(200);
     expect(written.join("")).toContain('"content":"ok"');
