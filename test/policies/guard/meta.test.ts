@@ -68,7 +68,7 @@ describe("rule metadata", () => {
 });
 
 describe("the conventional pack files", () => {
-  it("package.json has the pack name and a version (PolicyPack reads ${cwd}/package.json)", () => {
+  it("package.json has the pack name and a version (PolicyPack reads package.json from its cwd)", () => {
     const pkg = JSON.parse(file("policies/guard/package.json")) as {
       name: string;
       version: string;
