@@ -20,8 +20,24 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Environment variable names that carry credentials (CKV_K8S_35, kube-linter env-var-secret). */
-export const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+/** Name segments (split on `_`, `-`, `.`) that mark a credential (CKV_K8S_35, kube-linter env-var-secret). */
+const SECRET_SEGMENTS = new Set([
+  "TOKEN",
+  "SECRET",
+  "PASSWORD",
+  "PASSWD",
+  "APIKEY",
+  "CREDENTIAL",
+  "CREDENTIALS",
+]);
+const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "AUTH_KEY"]);
+
+/** True when an environment variable name says it carries a credential (`HF_TOKEN`, `OPENAI_API_KEY`, not `MAX_TOKENS`). */
+export function isSecretName(name: string): boolean {
+  const segments = name.toUpperCase().split(/[_.-]+/);
+  if (segments.some((s) => SECRET_SEGMENTS.has(s))) return true;
+  return segments.some((s, i) => SECRET_PAIRS.has(`${s}_${segments[i + 1] ?? ""}`));
+}
 
 /** The name a resource goes by in allowlists: its `name` input when set, else its logical name. */
 export function resourceName(props: Record<string, unknown>, logicalName: string): string {
@@ -34,7 +50,8 @@ export function resourceName(props: Record<string, unknown>, logicalName: string
  * _ID, _REF, _PATH or _FILE, which point at a secret rather than hold it).
  */
 export function isLiteralSecret(name: string, value: unknown): boolean {
-  if (typeof value !== "string" || value === "" || !SECRET_NAME.test(name)) return false;
-  if (/_(ARN|NAME|ID|REF|PATH|FILE)$/i.test(name) || value.startsWith("arn:")) return false;
-  return true;
+  if (typeof value !== "string" || value === "" || !isSecretName(name)) return false;
+  if (/_(ARN|NAME|ID|REF|PATH|FILE|URL|URI)$/i.test(name) || value.startsWith("arn:")) return false;
+  // Numbers and booleans are settings, not credentials.
+  return !/^(\d+|true|false)$/i.test(value);
 }
