@@ -186,6 +186,11 @@ function webhookCanary(
     status: undefined,
     spec: {
       replicas: 0,
+      // Never rolls anything (no groups); explicit so LWS-02 sees a non-disruptive strategy.
+      rolloutStrategy: {
+        type: "RollingUpdate",
+        rollingUpdateConfiguration: { maxSurge: 1, maxUnavailable: 0 },
+      },
       leaderWorkerTemplate: {
         size: 1,
         workerTemplate: {

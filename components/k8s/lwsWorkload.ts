@@ -15,7 +15,8 @@ export function leaderWorkerSetBody(s: ServiceSettings, serviceAccountName: stri
       name: s.name,
       namespace: s.namespace,
       labels: serviceLabels(s),
-      // Single-node groups are one pod: zone spread is enough, and exclusivity would waste GPUs.
+      // Single-node groups are one pod: the leaders' zone spread is enough, and exclusivity
+      // would waste GPUs.
       ...(multiNode ? { annotations: { [EXCLUSIVE_TOPOLOGY]: s.exclusiveTopologyKey } } : {}),
     },
     spec: {

@@ -40,7 +40,11 @@ export interface NvidiaGpuStackArgs {
    * affinity; eksctl#8858).
    */
   nodeFeatureDiscovery?: boolean;
-  /** Namespace for the NVIDIA add-ons, created by this component. Default `nvidia-gpu`. */
+  /**
+   * Namespace for the NVIDIA add-ons, created by this component with Pod Security `privileged`.
+   * Default `gpu-operator` with the operator, else `nvidia-device-plugin`: NVIDIA's own names,
+   * and the only ones the guard pack lets enforce `privileged` unless configured otherwise.
+   */
   namespace?: string;
   /**
    * Extra tolerations for the NVIDIA DaemonSets, for every other taint your GPU nodes carry

@@ -106,12 +106,20 @@ export function planNvidiaGpuStack(args: NvidiaGpuStackArgs): GpuStackPlan {
     }
   }
   return {
-    namespace: releases.length > 0 ? (args.namespace ?? "nvidia-gpu") : undefined,
+    namespace: releases.length > 0 ? (args.namespace ?? defaultNamespace(operator)) : undefined,
     releases,
     criticalPriorityQuota: env === "gke" && releases.length > 0,
     providedByPlatform,
     nodeRequirements,
   };
+}
+
+/**
+ * The conventional namespaces NVIDIA documents (`gpu-operator`, `nvidia-device-plugin`), which
+ * are also the guard pack's default allowlist for the `privileged` Pod Security level (K8S-01).
+ */
+export function defaultNamespace(operator: boolean): string {
+  return operator ? "gpu-operator" : "nvidia-device-plugin";
 }
 
 function operatorValues(

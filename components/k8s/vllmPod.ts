@@ -109,7 +109,7 @@ export function podTemplate(
       },
       tolerations: tolerations(s),
       affinity: affinity(s),
-      ...(s.size === 1 ? { topologySpreadConstraints: zoneSpread(s) } : {}),
+      ...(role === "leader" ? { topologySpreadConstraints: zoneSpread(s) } : {}),
       containers: [container(s, role, command, args)],
       volumes: volumes(s),
     },
@@ -235,7 +235,8 @@ function zoneSpread(s: ServiceSettings): k8s.types.input.core.v1.TopologySpreadC
       topologyKey: "topology.kubernetes.io/zone",
       // Spread when possible; a zone short of GPUs must not block serving.
       whenUnsatisfiable: "ScheduleAnyway",
-      labelSelector: { matchLabels: { [LWS_NAME_LABEL]: s.name } },
+      // Leaders only: one per group, so groups spread; workers follow their leader's group.
+      labelSelector: { matchLabels: { [LWS_NAME_LABEL]: s.name, [LWS_WORKER_INDEX_LABEL]: "0" } },
     },
   ];
 }

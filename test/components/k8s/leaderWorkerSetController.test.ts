@@ -67,7 +67,11 @@ describe("LeaderWorkerSetController", () => {
         namespace: "lws-system",
         annotations: { "pulumi.com/waitFor": "jsonpath={.status.hpaPodSelector}" },
       },
-      spec: { replicas: 0, leaderWorkerTemplate: { size: 1 } },
+      spec: {
+        replicas: 0,
+        rolloutStrategy: { rollingUpdateConfiguration: { maxSurge: 1, maxUnavailable: 0 } },
+        leaderWorkerTemplate: { size: 1 },
+      },
     });
     expect(canary.inputs.status).toBeUndefined();
     expect(JSON.stringify(canary.inputs)).toContain(CANARY_IMAGE);

@@ -131,6 +131,9 @@ describe("LlmInferenceService: 405B, tensor parallel 8 x pipeline parallel 2", (
     }
     expectModelServerProbes(leader, 3600);
     expect(only(worker.spec.containers).readinessProbe).toBeUndefined();
+    // REL-03: leaders (one per group) spread over zones; workers stay with their group.
+    expect(JSON.stringify(leader.spec.topologySpreadConstraints)).toContain("topology.kubernetes.io/zone");
+    expect(worker.spec.topologySpreadConstraints).toBeUndefined();
   });
 
   it("prefers Spot without requiring it, and requires the GPU type", async () => {
@@ -274,7 +277,12 @@ describe("LlmInferenceService: 8B on one GPU", () => {
         maxSkew: 1,
         topologyKey: "topology.kubernetes.io/zone",
         whenUnsatisfiable: "ScheduleAnyway",
-        labelSelector: { matchLabels: { "leaderworkerset.sigs.k8s.io/name": "llm" } },
+        labelSelector: {
+          matchLabels: {
+            "leaderworkerset.sigs.k8s.io/name": "llm",
+            "leaderworkerset.sigs.k8s.io/worker-index": "0",
+          },
+        },
       },
     ]);
     expect(body.spec.rolloutStrategy.rollingUpdateConfiguration).toEqual({ maxSurge: 1, maxUnavailable: 0 });

@@ -42,7 +42,7 @@ describe("NvidiaGpuStack", () => {
       chart: GPU_OPERATOR_CHART.chart,
       version: GPU_OPERATOR_CHART.version,
       repositoryOpts: { repo: GPU_OPERATOR_CHART.repo },
-      namespace: "nvidia-gpu",
+      namespace: "gpu-operator",
       values: {
         driver: { enabled: false },
         hostPaths: { driverInstallDir: "/home/kubernetes/bin/nvidia" },
@@ -76,7 +76,7 @@ describe("NvidiaGpuStack", () => {
     expect(ns.parent).toBe(component.urn);
     expect(ns.inputs).toMatchObject({
       metadata: {
-        name: "nvidia-gpu",
+        name: "nvidia-device-plugin",
         labels: {
           "pod-security.kubernetes.io/enforce": "privileged",
           "pod-security.kubernetes.io/audit": "baseline",
@@ -104,7 +104,7 @@ describe("NvidiaGpuStack", () => {
     const tolerations = (plugin.inputs.values as { tolerations: { key: string }[] }).tolerations;
     expect(tolerations.map((t) => t.key)).toEqual(["CriticalAddonsOnly", "nvidia.com/gpu"]);
     const dcgm = one(run.resources, RELEASE, "gpu-dcgm-exporter");
-    expect(dcgm.inputs).toMatchObject({ chart: "dcgm-exporter", namespace: "nvidia-gpu" });
+    expect(dcgm.inputs).toMatchObject({ chart: "dcgm-exporter", namespace: "nvidia-device-plugin" });
     expect(run.outputs.statuses).toEqual({ "device-plugin": "deployed", "dcgm-exporter": "deployed" });
     expectClusterProvider(run.resources, component.urn);
     await expectValidManifests(run.resources, 1);
@@ -149,13 +149,13 @@ describe("NvidiaGpuStack", () => {
   });
 
   it("generic clusters get the full operator: driver, toolkit and device plugin left on", async () => {
-    const { run, component } = await render({ environment: "generic", namespace: "gpu-operator" });
+    const { run, component } = await render({ environment: "generic", namespace: "nvidia-gpu-operator" });
     const operator = one(run.resources, RELEASE, "gpu-gpu-operator");
     const values = operator.inputs.values as Record<string, unknown>;
     expect(values.driver).toBeUndefined();
     expect(values.toolkit).toBeUndefined();
     expect(values).toMatchObject({ nfd: { enabled: true }, dcgmExporter: { enabled: true } });
-    expect(operator.inputs.namespace).toBe("gpu-operator");
+    expect(operator.inputs.namespace).toBe("nvidia-gpu-operator");
     expect(operator.inputs.skipCrds).toBe(false);
     expectClusterProvider(run.resources, component.urn);
   });
@@ -231,6 +231,12 @@ describe("planNvidiaGpuStack", () => {
       const plan = planNvidiaGpuStack({ environment });
       expect(plan.releases.map((r) => r.key)).not.toContain("device-plugin");
     }
+  });
+
+  it("uses NVIDIA's namespace names, which the guard pack allows to be privileged", () => {
+    expect(planNvidiaGpuStack({ environment: "generic" }).namespace).toBe("gpu-operator");
+    expect(planNvidiaGpuStack({ environment: "eks-al2023" }).namespace).toBe("nvidia-device-plugin");
+    expect(planNvidiaGpuStack({ environment: "gke" }).namespace).toBeUndefined();
   });
 
   it("turns node feature discovery off on request", () => {
