@@ -5,7 +5,7 @@ import { loadTokensPerSecond, type Workload } from "../workload.js";
 import { kubernetesVariant } from "./kubernetes.js";
 import { managedApiOption } from "./managedApi.js";
 import { nodePoolBill, nodePoolCandidates, nodePoolSizing, peakReplicas, replicaFloor } from "./nodePool.js";
-import { serverlessOptions } from "./serverlessGpu.js";
+import { serverlessOption } from "./serverlessGpu.js";
 import { cents, infeasible, type PlacementOption, total } from "./types.js";
 
 /** Share of requests above which the overflow's latency sets the p95. */
@@ -71,7 +71,7 @@ export function hybridOption(workload: Workload, cloud: Cloud): PlacementOption 
       let overflow: PlacementOption | null = null;
       if (over.tokens > 0) {
         const w = overflowWorkload(workload, over.tokens, over.hours);
-        const choices = [managedApiOption(w, cloud), serverlessOptions(w, cloud)[0]].filter(
+        const choices = [managedApiOption(w, cloud), serverlessOption(w, cloud, "scale-to-zero", 0)].filter(
           (o): o is PlacementOption => o?.feasible === true && o.monthlyCostUsd !== null,
         );
         if (choices.length === 0) {

@@ -102,7 +102,8 @@ export function serverlessOptions(workload: Workload, cloud: Cloud): PlacementOp
   );
 }
 
-function serverlessOption(
+/** One serverless GPU variant on `cloud`: scaled to zero (`minInstances` 0) or with warm instances. */
+export function serverlessOption(
   workload: Workload,
   cloud: Cloud,
   variant: string,
