@@ -9,6 +9,7 @@ import {
 } from "@pulumi/policy";
 import type { RecordedResource } from "../../engine/types.js";
 import { type GuardSettings, resolveGuardSettings } from "./config.js";
+import { resolveReferences } from "./lib/references.js";
 import { type GuardResourceRule, type GuardRule, type GuardStackRule, isResourceRule } from "./rule.js";
 import { guardRules } from "./rules.js";
 
@@ -89,11 +90,14 @@ export async function evaluateGuard(
     }
   }
   const configOf = (rule: GuardRule) => () => (settings.get(rule.name)?.properties ?? {}) as never;
+  const byName = new Map<string, RecordedResource>();
+  for (const r of resources) if (!byName.has(`${r.type}::${r.name}`)) byName.set(`${r.type}::${r.name}`, r);
+  const lookup = (type: string, name: string) => byName.get(`${type}::${name}`);
 
   for (const r of resources) {
     const applicable = byType.get(r.type);
     if (!applicable || r.read) continue;
-    const props = proxy(r.inputs);
+    const props = proxy(resolveReferences(r.inputs, lookup) as Record<string, unknown>);
     const isType = (cls: unknown) => typeOf(cls) === r.type;
     for (const { rule, level } of applicable) {
       const args: ResourceValidationArgs = {
@@ -119,7 +123,7 @@ export async function evaluateGuard(
 
   if (stackRules.length > 0) {
     const stackUrn = resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "stack";
-    const policyResources = toPolicyResources(resources);
+    const policyResources = toPolicyResources(resources, lookup);
     for (const { rule, level } of stackRules) {
       const args: StackValidationArgs = {
         resources: policyResources,
@@ -158,10 +162,17 @@ async function guarded(
 }
 
 /** Stack-policy view of recorded resources: outputs as props, parents and dependencies linked. */
-function toPolicyResources(resources: ReadonlyArray<RecordedResource>): PolicyResource[] {
+function toPolicyResources(
+  resources: ReadonlyArray<RecordedResource>,
+  lookup: (type: string, name: string) => RecordedResource | undefined,
+): PolicyResource[] {
   const byUrn = new Map<string, PolicyResource>();
   const out = resources.map((r) => {
-    const props = proxy(r.custom ? r.state : (r.outputs ?? {}));
+    // Bridged providers report `id` among a resource's outputs; the mock state lacks it.
+    const state = r.custom && r.id !== undefined && !("id" in r.state) ? { ...r.state, id: r.id } : r.state;
+    const props = proxy(
+      resolveReferences(r.custom ? state : (r.outputs ?? {}), lookup) as Record<string, unknown>,
+    );
     const isType = (cls: unknown) => typeOf(cls) === r.type;
     const resource: PolicyResource = {
       type: r.type,

@@ -76,7 +76,8 @@ export const eks04WorkloadIdentity = stackRule({
         }
       }
       if (trustsService(r, "ec2.amazonaws.com")) {
-        for (const key of [str(r.props.name), str(r.props.arn), r.name]) if (key) nodeRoles.set(key, r);
+        for (const key of [str(r.props.name), str(r.props.arn), str(r.props.id), r.name])
+          if (key) nodeRoles.set(key, r);
       }
     }
     if (nodeRoles.size === 0) return;

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import * as aws from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
 import { isInputError } from "../../../common/inputError.js";
 import { resolveGuardSettings } from "../../../policies/guard/config.js";
 import { resourceRule } from "../../../policies/guard/rule.js";
 import { guardRules } from "../../../policies/guard/rules.js";
 import { evaluateGuard } from "../../../policies/guard/runner.js";
+import { runOffline } from "../../harness.js";
 import { deployment, namespace, pdb } from "./fixtures/bases.js";
 import { mutate, record } from "./fixtures/types.js";
 
@@ -148,5 +150,34 @@ describe("runner semantics", () => {
     expect(source).toMatch(/import \{ guardRules \} from "\.\/rules\.js";/);
     expect(source).toMatch(/policies: \[\.\.\.guardRules\]/);
     expect(source.match(/new PolicyPack\(/g)).toHaveLength(1);
+  });
+
+  it("resolves resource references passed as inputs (role: nodeRole) to what the provider gets", async () => {
+    const run = await runOffline({
+      program: () => {
+        const node = new aws.iam.Role("node", {
+          assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+            ],
+          }),
+        });
+        new aws.iam.RolePolicyAttachment("by-ref", {
+          role: node,
+          policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+        });
+        new aws.iam.RolePolicyAttachment("by-name", {
+          role: node.name,
+          policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        });
+        new aws.iam.RolePolicyAttachment("ok", {
+          role: node,
+          policyArn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+        });
+      },
+    });
+    const violations = await evaluateGuard(run.resources, { rules: [rule("eks-04-workload-identity")] });
+    expect(violations.map((v) => v.resource.split("::").pop()).sort()).toEqual(["by-name", "by-ref"]);
   });
 });
