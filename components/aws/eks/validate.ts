@@ -80,6 +80,13 @@ export function validateEksGpuClusterArgs(
     );
   }
 
+  if (args.clusterName !== undefined && !/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(args.clusterName)) {
+    c.fail(
+      "clusterName",
+      `"${args.clusterName}" is not an EKS cluster name`,
+      "use up to 100 letters, digits, - and _",
+    );
+  }
   let existingVpc: ResolvedEksArgs["existingVpc"];
   if (args.vpcId !== undefined || args.privateSubnetIds !== undefined) {
     const subnets = args.privateSubnetIds ?? [];

@@ -24,11 +24,9 @@ export function createNodeServiceAccount(
   project: pulumi.Input<string>,
   parent: pulumi.Resource,
 ): NodeIdentity {
-  const accountId = `${name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]/g, "-")
-    .slice(0, 19)
-    .replace(/-+$/, "")}-gke-nodes`;
+  // Service account ids: 6-30 characters, a lowercase letter first, letters, digits and dashes.
+  const stem = `n${name.toLowerCase().replace(/[^a-z0-9-]/g, "-")}`.replace(/^n([a-z])/, "$1").slice(0, 19);
+  const accountId = `${stem.replace(/-+$/, "")}-gke-nodes`;
   const account = new gcp.serviceaccount.Account(
     `${name}-nodes`,
     { project, accountId, displayName: `GKE nodes of ${name} (inferplane)` },

@@ -90,6 +90,7 @@ export function validateGkeGpuClusterArgs(
     );
   }
 
+  if (args.clusterName !== undefined) c.dnsLabel("clusterName", args.clusterName, 40);
   const releaseChannel = args.releaseChannel ?? "REGULAR";
   c.oneOf("releaseChannel", releaseChannel, RELEASE_CHANNELS);
   const maintenanceStartTime = args.maintenanceStartTime ?? "03:00";

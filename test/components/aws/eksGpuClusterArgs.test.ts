@@ -127,6 +127,9 @@ describe("validateEksGpuClusterArgs", () => {
     );
     expect(errorFor({ ...base(), logRetentionDays: 100 }).message).toMatch(/logRetentionDays/);
     expect(errorFor({ ...base(), gpuNodeGroups: [] }).message).toMatch(/no GPU node groups/);
+    expect(errorFor({ ...base(), clusterName: "gpu cluster" }).message).toMatch(
+      /args\.clusterName: "gpu cluster" is not an EKS cluster name/,
+    );
   });
 
   it("splits VPC ranges into the blocks it claims", () => {

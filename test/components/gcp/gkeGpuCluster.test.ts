@@ -85,6 +85,7 @@ describe("GkeGpuCluster", () => {
     const account = one(run.resources, "gcp:serviceaccount/account:Account");
     const email = account.state.email as string;
     expect(email).toMatch(/@acme-ml\.iam\.gserviceaccount\.com$/);
+    expect(account.inputs.accountId).toMatch(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/);
     const roles = all(run.resources, "gcp:projects/iAMMember:IAMMember").map((m) => m.inputs.role);
     expect(roles.sort()).toEqual([
       "roles/artifactregistry.reader",

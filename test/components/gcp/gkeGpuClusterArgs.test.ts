@@ -150,6 +150,7 @@ describe("validateGkeGpuClusterArgs", () => {
     );
     expect(errorFor({ ...base(), releaseChannel: "REGULR" }).message).toMatch(/did you mean "REGULAR"/);
     expect(errorFor({ ...base(), region: undefined }).message).toMatch(/args\.region: no region given/);
+    expect(errorFor({ ...base(), clusterName: "GPU_cluster" }).message).toMatch(/args\.clusterName/);
   });
 
   it("fails before any resource is registered", async () => {
