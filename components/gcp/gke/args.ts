@@ -56,8 +56,9 @@ export interface GkeGpuPoolArgs {
    */
   reservationName?: string;
   /**
-   * Add a `<name>-dws` pool with queued provisioning (Dynamic Workload Scheduler). GKE requires
-   * auto-repair off and no reservation on such pools. Default false.
+   * Add a `<name>-dws` pool with queued provisioning (Dynamic Workload Scheduler). GKE's DWS guide creates
+   * such pools with auto-repair off (a repair would disrupt the provisioned group) and no
+   * reservation; the guard's NODE-01 flags that, the named trade of this option. Default false.
    * https://cloud.google.com/kubernetes-engine/docs/how-to/provisioningrequest
    */
   queuedProvisioning?: boolean;

@@ -172,7 +172,7 @@ function gpuPoolArgs(
       // ANY finds scarce GPU/Spot capacity in whichever zone has it; BALANCED spreads on-demand.
       locationPolicy: scalesAny ? "ANY" : "BALANCED",
     },
-    // Queued provisioning requires auto-repair off (GKE DWS docs): the named trade of that option.
+    // GKE's DWS guide turns auto-repair off on queued-provisioning pools: the named trade of that option.
     management: { autoRepair: capacity !== "flex-start", autoUpgrade: true },
     // No surge: a surge node needs GPU quota that is often not there; upgrade one node at a time.
     upgradeSettings: { strategy: "SURGE", maxSurge: 0, maxUnavailable: 1 },
