@@ -4,6 +4,7 @@ import { LeaderWorkerSetController } from "../../../components/k8s/leaderWorkerS
 import { LlmInferenceService } from "../../../components/k8s/llmInferenceService.js";
 import { NvidiaGpuStack } from "../../../components/k8s/nvidiaGpuStack.js";
 import type { EngineRunResult, RecordedResource } from "../../../engine/types.js";
+import { evaluateGuard } from "../../../policies/guard/runner.js";
 import { all, one, runOffline } from "../../harness.js";
 import { descendants, expectWiredGraph, podSpecs, VLLM_IMAGE } from "./graph.js";
 import {
@@ -134,5 +135,11 @@ describe("EKS end to end: cluster, NVIDIA stack, LWS controller, vLLM service", 
       [one(run.resources, NODE_GROUP, "eks-system").urn],
       true,
     );
+  });
+
+  it("passes every rule of the guard pack, cluster and workload together", async () => {
+    const run = await render();
+    const violations = await evaluateGuard(run.resources);
+    expect(violations.map((v) => `${v.policy}: ${v.message}`)).toEqual([]);
   });
 });

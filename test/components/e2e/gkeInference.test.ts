@@ -4,6 +4,7 @@ import { LeaderWorkerSetController } from "../../../components/k8s/leaderWorkerS
 import { LlmInferenceService } from "../../../components/k8s/llmInferenceService.js";
 import { NvidiaGpuStack } from "../../../components/k8s/nvidiaGpuStack.js";
 import type { EngineRunResult, RecordedResource } from "../../../engine/types.js";
+import { evaluateGuard } from "../../../policies/guard/runner.js";
 import { all, one, runOffline } from "../../harness.js";
 import { expectWiredGraph, podSpecs, VLLM_IMAGE } from "./graph.js";
 import { k8sEffect, type NodeLike, preferred, schedulable } from "./scheduling.js";
@@ -110,5 +111,11 @@ describe("GKE end to end: cluster, NVIDIA stack, LWS controller, vLLM service", 
       expect(preferred(pod, gkeNode(one(run.resources, POOL, "gke-l4-spot")))).toBe(true);
       expect(preferred(pod, gkeNode(one(run.resources, POOL, "gke-l4-od")))).toBe(false);
     }
+  });
+
+  it("passes every rule of the guard pack, cluster and workload together", async () => {
+    const run = await render();
+    const violations = await evaluateGuard(run.resources);
+    expect(violations.map((v) => `${v.policy}: ${v.message}`)).toEqual([]);
   });
 });
