@@ -14,6 +14,8 @@ export interface TraceStats {
   outputTokens: number;
   /** First to last arrival, s. */
   spanS: number;
+  /** Last arrival, s from the trace's origin (its first request, or a ServeGen series' first window). */
+  endS: number;
   /** Mean request rate over the span, req/s. */
   meanRequestsPerSecond: number;
   /** Coefficient of variation of inter-arrival times (1 for Poisson arrivals). */
@@ -97,6 +99,7 @@ export class TraceStatsAccumulator {
       inputTokens: this.inTokens,
       outputTokens: this.outTokens,
       spanS: span,
+      endS: this.last,
       meanRequestsPerSecond: perSecond,
       interarrivalCv: this.gapMean > 0 ? Math.sqrt(variance) / this.gapMean : 0,
       peakToMeanPerMinute: this.n === 0 ? 1 : this.peakMinute / (this.n / minutes),

@@ -1,0 +1,47 @@
+import { KubernetesSimulator } from "./kubernetes.js";
+import { ManagedApiSimulator } from "./managedApi.js";
+import { OptionMetrics } from "./metrics.js";
+import type { HybridParams } from "./params.js";
+import { ServerlessSimulator } from "./serverless.js";
+import type { OptionSimulator } from "./simulator.js";
+
+/**
+ * A fixed Kubernetes base with overflow: a request goes to the base when one of its replicas runs
+ * below saturation and nothing waits there, otherwise to the overflow (a serverless endpoint or a
+ * model API). Both bill into one set of metrics.
+ */
+export class HybridSimulator implements OptionSimulator {
+  private readonly metrics: OptionMetrics;
+  private readonly base: KubernetesSimulator;
+  private readonly overflow: OptionSimulator;
+
+  constructor(p: HybridParams, sloTtftMs: number) {
+    this.metrics = new OptionMetrics(sloTtftMs);
+    this.base = new KubernetesSimulator(p.base, sloTtftMs, this.metrics);
+    this.overflow =
+      p.overflow.kind === "managed-api"
+        ? new ManagedApiSimulator(p.overflow, sloTtftMs, this.metrics)
+        : new ServerlessSimulator(p.overflow, sloTtftMs, this.metrics);
+  }
+
+  advanceTo(t: number): void {
+    this.base.advanceTo(t);
+    this.overflow.advanceTo(t);
+  }
+
+  arrive(t: number, input: number, output: number): void {
+    if (this.base.tryArrive(t, input, output)) return;
+    this.metrics.overflowRequests++;
+    this.overflow.arrive(t, input, output);
+  }
+
+  drain(): number {
+    return Math.max(this.base.drain(), this.overflow.drain());
+  }
+
+  close(horizon: number): OptionMetrics {
+    this.base.close(horizon);
+    this.overflow.close(horizon);
+    return this.metrics;
+  }
+}
