@@ -34,13 +34,13 @@ export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManage
  */
 export class EksGpuCluster extends pulumi.ComponentResource {
   /** Tells the NVIDIA stack where it runs. */
-  readonly cloud = "eks";
+  readonly cloud: string = "eks";
   /** GPU AMI family (`AL2023` or `BOTTLEROCKET`): what the NVIDIA stack must add. */
   readonly amiFamily: string;
   /** NvidiaGpuStack `environment`: `eks-al2023` (add the device plugin) or `eks-bottlerocket`. */
   readonly nvidiaEnvironment: string;
   /** Node label whose value is the catalog GPU type (`L4`), for LlmInferenceService `gpuTypeNodeLabel`. */
-  readonly gpuTypeNodeLabel = GPU_TYPE_LABEL;
+  readonly gpuTypeNodeLabel: string = GPU_TYPE_LABEL;
   /** Tolerations for every GPU node taint, for NvidiaGpuStack `extraTolerations`. */
   readonly gpuNodeTolerations: NodeToleration[];
   /** Every taint a GPU node can carry: GPU daemons (device plugin, DCGM) must tolerate them all. */

@@ -37,15 +37,15 @@ export { validateGkeGpuClusterArgs } from "./gke/validate.js";
  */
 export class GkeGpuCluster extends pulumi.ComponentResource {
   /** Tells the NVIDIA stack where it runs. */
-  readonly cloud = "gke";
+  readonly cloud: string = "gke";
   /** NvidiaGpuStack `environment`: GKE installs the driver and device plugin itself. */
-  readonly nvidiaEnvironment = "gke";
+  readonly nvidiaEnvironment: string = "gke";
   /** Node label whose value is the catalog GPU type (`L4`), for LlmInferenceService `gpuTypeNodeLabel`. */
-  readonly gpuTypeNodeLabel = GPU_TYPE_LABEL;
+  readonly gpuTypeNodeLabel: string = GPU_TYPE_LABEL;
   /** Tolerations for every GPU node taint, for NvidiaGpuStack `extraTolerations`. */
   readonly gpuNodeTolerations: NodeToleration[];
   /** Node image of the GPU pools (GKE installs the driver and device plugin on it). */
-  readonly gpuNodeImage = "COS_CONTAINERD";
+  readonly gpuNodeImage: string = "COS_CONTAINERD";
   /** Whether GKE installs the NVIDIA driver on every GPU pool (false if any pool disables it). */
   readonly gkeManagedGpuDriver: boolean;
   /** Every taint a GPU node can carry: GPU daemons (device plugin, DCGM) must tolerate them all. */
