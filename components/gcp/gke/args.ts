@@ -153,7 +153,8 @@ export interface GkeGpuClusterArgs {
   bootDiskKmsKey?: string;
   /**
    * Binary Authorization in project-singleton-policy mode (the project's policy decides; its
-   * default allows every image). Default true. https://cloud.google.com/binary-authorization/docs
+   * default allows every image; the Binary Authorization API must be enabled). Default true.
+   * https://cloud.google.com/binary-authorization/docs
    */
   binaryAuthorization?: boolean;
   /**
