@@ -44,7 +44,9 @@ const report = JSON.parse(warm.stdout) as {
   validationErrors: unknown[];
   manifests: { validated: number };
 };
-if (warm.status !== 0 || report.resources.length !== resources) {
+// Exit 1 is expected: the generated objects are schema-valid but not hardened, so the guard
+// pack reports findings; the preview still does all of its work.
+if (warm.status === null || warm.status > 1 || report.resources.length !== resources) {
   throw new Error(`preview failed: exit ${warm.status}, ${report.resources.length} resources`);
 }
 time(floor);

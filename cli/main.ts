@@ -59,8 +59,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--workload <file>", "workload profile YAML file to plan")
     .option("--json", "print the JSON decision instead of the report")
     .option("--chart <file>", "write an SVG chart of monthly cost against tokens per day")
-    .action((opts: { stack?: string; workload?: string; json?: boolean; chart?: string }) => {
-      const result = plan({
+    .action(async (opts: { stack?: string; workload?: string; json?: boolean; chart?: string }) => {
+      const result = await plan({
         ...(opts.stack === undefined ? {} : { stack: opts.stack }),
         ...(opts.workload === undefined ? {} : { workload: opts.workload }),
         ...(opts.chart === undefined ? {} : { chart: opts.chart }),

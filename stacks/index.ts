@@ -147,7 +147,8 @@ new k8s.policy.v1.PodDisruptionBudget(
   "vllm",
   {
     metadata: { name: "vllm", namespace: ns, labels },
-    spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+    // AlwaysAllow: a pod stuck unready (say, a failed weight download) must not block a node drain.
+    spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: labels } },
   },
   opts,
 );

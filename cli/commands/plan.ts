@@ -29,7 +29,7 @@ export interface PlanResult {
  * `inferplane plan`: reads the profile, decides the placement and optionally writes the chart.
  * Throws {@link InputError} on bad input (the CLI exits 2).
  */
-export function plan(options: PlanOptions): PlanResult {
+export async function plan(options: PlanOptions): Promise<PlanResult> {
   const cwd = options.cwd ?? process.cwd();
   if ((options.stack === undefined) === (options.workload === undefined)) {
     throw new InputError(
@@ -46,7 +46,7 @@ export function plan(options: PlanOptions): PlanResult {
   let chartFile: string | null = null;
   if (options.chart !== undefined) {
     const target = resolve(cwd, options.chart);
-    const svg = renderPlanChart(costCurves(workload, decision.options), decision);
+    const svg = await renderPlanChart(costCurves(workload, decision.options), decision);
     try {
       writeFileSync(target, svg);
     } catch (error) {

@@ -83,11 +83,17 @@ describe("inferplane plan", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Chart written to .*cost\.svg/);
     const svg = readFileSync(chart, "utf8");
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    expect(svg.match(/data-option="/g)).toHaveLength(2);
-    const marked = Number(/data-break-even="(\d+)"/.exec(svg)?.[1]);
-    expect(Math.round(marked / 1e6)).toBe(184);
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const decision = JSON.parse(
+      (await run("plan", "--workload", fixturePath("article-quarter-fte.yaml"), "--json")).out,
+    ) as PlacementDecision;
+    const feasible = decision.options.filter((o) => o.feasible);
+    expect(feasible).toHaveLength(2);
+    // One legend entry a feasible option, the chosen one flagged; the break-even marked.
+    for (const o of feasible) expect(svg).toContain(o.id === decision.optionId ? `${o.id} (chosen)` : o.id);
     expect(svg).toMatch(/break-even 184M\/day/);
+    expect(svg).toMatch(/profile [\d.]+[MBk]?\/day/);
+    expect(svg.match(/<path /g)?.length ?? 0).toBeGreaterThan(feasible.length);
   });
 
   it("exits 2 with one message for a missing file", async () => {
@@ -140,12 +146,12 @@ describe("inferplane plan", () => {
     expect(err).toMatch(/Pulumi\.no-such-stack\.yaml: file not found/);
   });
 
-  it("names the stack file and key when a stack has no workload profile", () => {
+  it("names the stack file and key when a stack has no workload profile", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plan-project-"));
     writeFileSync(join(dir, "Pulumi.yaml"), "name: inferplane\nruntime: nodejs\n");
     writeFileSync(join(dir, "Pulumi.bare.yaml"), "config:\n  inferplane:namespace: llm\n");
-    expect(() => plan({ stack: "bare", cwd: dir })).toThrow(InputError);
-    expect(() => plan({ stack: "bare", cwd: dir })).toThrow(
+    await expect(plan({ stack: "bare", cwd: dir })).rejects.toThrow(InputError);
+    await expect(plan({ stack: "bare", cwd: dir })).rejects.toThrow(
       /Pulumi\.bare\.yaml: config\.inferplane:workload: missing; the stack has no workload profile\. Fix: add inferplane:workload/,
     );
   });
