@@ -34,6 +34,10 @@ export class LogHistogram {
     this.sum += v;
     if (v < this.minValue) this.minValue = v;
     if (v > this.maxValue) this.maxValue = v;
+    if (v === 0) {
+      this.counts[0] = (this.counts[0] ?? 0) + 1;
+      return;
+    }
     let k = v === 0 ? -this.below : Math.ceil(Math.log(v / this.anchor) / this.logRatio);
     if (v <= this.anchor && k > 0) k = 0;
     if (v > this.anchor && k < 1) k = 1;

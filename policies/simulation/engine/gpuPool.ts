@@ -1,3 +1,4 @@
+import { Rng } from "../random.js";
 import type { EventQueue } from "./eventQueue.js";
 import type { OptionMetrics } from "./metrics.js";
 import { type ReplicaModel, saturationConcurrency } from "./params.js";
@@ -34,6 +35,10 @@ export interface Server {
   finish: number[];
   /** Bumped whenever the next completion moves, so stale completion events are skipped. */
   completionTag: number;
+  /** Time of the pending completion event, or -1 when none is pending. */
+  nextAt: number;
+  /** Position in the pool's ready list, -1 when not ready. */
+  readyIdx: number;
 }
 
 /**
@@ -45,7 +50,12 @@ export interface Server {
  * `base + prefill x (1 + (factor - 1) x min(1, n x share))`, `n` counted when it is admitted.
  */
 export class GpuPool {
+  /** Every server ever added, by id (events refer to them by id). */
   readonly servers: Server[] = [];
+  /** Servers starting or ready: the ones the autoscalers look at. */
+  readonly liveServers: Server[] = [];
+  /** Ready servers: the ones the load balancer picks from. */
+  private readonly readyList: Server[] = [];
   readonly queue = new RequestQueue();
   /** Requests running on replicas. */
   inflight = 0;
@@ -58,6 +68,7 @@ export class GpuPool {
   private readonly decode: number;
   private readonly prefill: number;
   private readonly baseS: number;
+  private readonly lb: Rng;
 
   constructor(
     readonly model: ReplicaModel,
@@ -67,7 +78,10 @@ export class GpuPool {
     private readonly onIdle: (server: Server, t: number) => void = () => {},
     /** Called when a draining server finishes its last request. */
     private readonly onDrained: (server: Server, t: number) => void = () => {},
+    /** Seed of the load balancer's random choices. */
+    seed = 1,
   ) {
+    this.lb = new Rng(seed, "load-balancer");
     this.saturation = saturationConcurrency(model);
     this.decode = model.decodeTokensPerSecond;
     this.prefill = model.decodeTokensPerSecond * model.prefillToDecode;
@@ -88,8 +102,11 @@ export class GpuPool {
       vAt: t,
       finish: [],
       completionTag: 0,
+      nextAt: -1,
+      readyIdx: -1,
     };
     this.servers.push(server);
+    this.liveServers.push(server);
     this.live++;
     if (readyAt <= t) this.ready(server, t);
     else this.events.push(readyAt, EV.ready, server.id);
@@ -101,21 +118,34 @@ export class GpuPool {
     if (server.state !== ServerState.Starting) return;
     server.state = ServerState.Ready;
     this.readyCount++;
+    server.readyIdx = this.readyList.length;
+    this.readyList.push(server);
     this.fill(server, t);
     if (server.active === 0) this.onIdle(server, t);
   }
 
-  /** A ready replica with a free slot and the fewest running requests, or undefined. */
+  /**
+   * A ready replica with a free slot below `limit`: the less busy of two drawn at random (the
+   * least-request balancing with two choices that Envoy and the Gateway API inference extension
+   * default to), else any with room; undefined when all are full.
+   */
   private pick(limit: number): Server | undefined {
+    const list = this.readyList;
+    const n = list.length;
+    if (n === 0) return undefined;
+    if (n > 2) {
+      const i = this.lb.int(n);
+      let j = this.lb.int(n - 1);
+      if (j >= i) j++;
+      const a = list[i] as Server;
+      const b = list[j] as Server;
+      const best = b.active < a.active ? b : a;
+      if (best.active < limit) return best;
+    }
     let best: Server | undefined;
-    for (const s of this.servers) {
-      if (
-        s.state === ServerState.Ready &&
-        s.active < limit &&
-        (best === undefined || s.active < best.active)
-      ) {
-        best = s;
-      }
+    for (let i = 0; i < n; i++) {
+      const s = list[i] as Server;
+      if (s.active < limit && (best === undefined || s.active < best.active)) best = s;
     }
     return best;
   }
@@ -190,6 +220,7 @@ export class GpuPool {
   /** A completion event for `server` fired at `t` (ignored when `tag` is stale). */
   complete(server: Server, t: number, tag: number): void {
     if (tag !== server.completionTag) return;
+    server.nextAt = -1;
     this.advance(server, t);
     const done = server.v + 1e-9 * Math.max(1, server.v);
     while (server.finish.length > 0 && (server.finish[0] as number) <= done) {
@@ -214,8 +245,18 @@ export class GpuPool {
   /** Stops admitting to `server`; it stops when its running requests finish. Returns true if stopped now. */
   drain(server: Server, t: number): boolean {
     if (server.state === ServerState.Stopped || server.state === ServerState.Draining) return false;
-    if (server.state === ServerState.Ready) this.readyCount--;
+    if (server.state === ServerState.Ready) {
+      this.readyCount--;
+      const last = this.readyList.pop() as Server;
+      if (last !== server) {
+        this.readyList[server.readyIdx] = last;
+        last.readyIdx = server.readyIdx;
+      }
+      server.readyIdx = -1;
+    }
     this.live--;
+    const i = this.liveServers.indexOf(server);
+    if (i >= 0) this.liveServers.splice(i, 1);
     if (server.active === 0) {
       server.state = ServerState.Stopped;
       return true;

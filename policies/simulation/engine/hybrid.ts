@@ -24,6 +24,14 @@ export class HybridSimulator implements OptionSimulator {
         : new ServerlessSimulator(p.overflow, sloTtftMs, this.metrics);
   }
 
+  feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const at = t[i] as number;
+      this.advanceTo(at);
+      this.arrive(at, input[i] as number, output[i] as number);
+    }
+  }
+
   advanceTo(t: number): void {
     this.base.advanceTo(t);
     this.overflow.advanceTo(t);

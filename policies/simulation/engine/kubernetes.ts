@@ -54,7 +54,14 @@ export class KubernetesSimulator implements OptionSimulator {
   ) {
     this.metrics = metrics ?? new OptionMetrics(sloTtftMs);
     this.rng = new Rng(p.seed, `spot:${p.id}`);
-    this.pool = new GpuPool(p.replica, this.events, this.metrics, undefined, (s, t) => this.released(s, t));
+    this.pool = new GpuPool(
+      p.replica,
+      this.events,
+      this.metrics,
+      undefined,
+      (s, t) => this.released(s, t),
+      p.seed,
+    );
     this.perReplica = this.pool.saturation * p.autoscaler.targetUtilisation;
     this.floorUnits = Math.ceil(p.floorReplicas / p.replicasPerUnit);
     this.delayTicks = Math.max(0, Math.round(p.autoscaler.metricDelayS / p.autoscaler.syncS));
@@ -132,7 +139,7 @@ export class KubernetesSimulator implements OptionSimulator {
 
   private removeReplica(t: number): void {
     let victim: Server | undefined;
-    for (const s of this.pool.servers) {
+    for (const s of this.pool.liveServers) {
       if (s.state === ServerState.Starting) {
         victim = s;
         break;
@@ -168,7 +175,7 @@ export class KubernetesSimulator implements OptionSimulator {
 
   private interrupt(unit: Unit, t: number): void {
     this.metrics.spotInterruptions++;
-    const lost = this.pool.servers.filter(
+    const lost = this.pool.liveServers.filter(
       (s) => s.unit === unit.id && (s.state === ServerState.Ready || s.state === ServerState.Starting),
     );
     this.removeUnit(unit, t);
@@ -188,6 +195,14 @@ export class KubernetesSimulator implements OptionSimulator {
     } else if (e.kind === EV.unneeded) {
       const unit = this.units[e.arg] as Unit;
       if (unit.alive && unit.replicas === 0 && unit.tag === e.tag) this.removeUnit(unit, e.time);
+    }
+  }
+
+  feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const at = t[i] as number;
+      this.advanceTo(at);
+      this.arrive(at, input[i] as number, output[i] as number);
     }
   }
 

@@ -23,6 +23,14 @@ export class ManagedApiSimulator implements OptionSimulator {
     this.ttftS = p.ttftMs / 1000;
   }
 
+  feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const at = t[i] as number;
+      this.advanceTo(at);
+      this.arrive(at, input[i] as number, output[i] as number);
+    }
+  }
+
   advanceTo(_t: number): void {}
 
   arrive(t: number, input: number, output: number): void {

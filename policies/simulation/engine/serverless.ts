@@ -1,3 +1,4 @@
+import { hash32 } from "../random.js";
 import { EventQueue, poppedEvent } from "./eventQueue.js";
 import { EV, GpuPool, type Server, ServerState } from "./gpuPool.js";
 import { OptionMetrics } from "./metrics.js";
@@ -28,7 +29,14 @@ export class ServerlessSimulator implements OptionSimulator {
   ) {
     this.metrics = metrics ?? new OptionMetrics(sloTtftMs);
     this.shared = metrics !== undefined;
-    this.pool = new GpuPool(p.replica, this.events, this.metrics, (s, t) => this.idle(s, t));
+    this.pool = new GpuPool(
+      p.replica,
+      this.events,
+      this.metrics,
+      (s, t) => this.idle(s, t),
+      undefined,
+      hash32(p.id),
+    );
     this.perInstance = this.pool.saturation * p.targetUtilisation;
     for (let i = 0; i < p.minInstances; i++) this.pool.add(0, 0);
     this.peak = this.pool.live;
@@ -73,6 +81,14 @@ export class ServerlessSimulator implements OptionSimulator {
     }
   }
 
+  feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      const at = t[i] as number;
+      this.advanceTo(at);
+      this.arrive(at, input[i] as number, output[i] as number);
+    }
+  }
+
   advanceTo(t: number): void {
     while (this.events.peekTime() <= t && this.events.pop(this.ev)) this.handle();
   }
@@ -100,7 +116,12 @@ export class ServerlessSimulator implements OptionSimulator {
   close(horizon: number): OptionMetrics {
     this.advanceTo(horizon);
     for (const s of this.pool.servers) {
-      if (s.state !== ServerState.Stopped) this.bill(s, Math.max(horizon, s.startedAt));
+      if (
+        s.state === ServerState.Ready ||
+        s.state === ServerState.Starting ||
+        s.state === ServerState.Draining
+      )
+        this.bill(s, Math.max(horizon, s.startedAt));
     }
     this.metrics.addCost("instances", 0);
     if (this.shared) this.metrics.overflowPeakInstances = this.peak;

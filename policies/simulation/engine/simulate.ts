@@ -53,13 +53,7 @@ export async function replay(
     stats.add(b);
     const { t, input, output } = b;
     const n = b.length;
-    for (const sim of sims) {
-      for (let i = 0; i < n; i++) {
-        const at = t[i] as number;
-        sim.advanceTo(at);
-        sim.arrive(at, input[i] as number, output[i] as number);
-      }
-    }
+    for (const sim of sims) sim.feed(t, input, output, n);
   }
   const trace = stats.result();
   let horizon = trace.endS;

@@ -11,6 +11,11 @@ export interface OptionSimulator {
    * mean lengths over its first minute), as if the traffic had been going on before the trace.
    */
   warmStart?(requestsPerSecond: number, meanInput: number, meanOutput: number): void;
+  /**
+   * Feeds the first `n` requests of a batch: `advanceTo` then `arrive` for each. Implemented per
+   * class so that the hot loop calls monomorphic methods.
+   */
+  feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void;
   /** Runs every internal event due at or before `t`. */
   advanceTo(t: number): void;
   /** A request arrives at `t` (after `advanceTo(t)`). */
