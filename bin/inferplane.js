@@ -4,6 +4,11 @@
 import { register } from "node:module";
 import { register as registerTypeScript } from "tsx/esm/api";
 
+// Plain-JavaScript dependencies every command uses, loaded before the TypeScript hooks exist:
+// through the hooks each of zod's many modules costs a round trip to the loader thread (~0.1 s
+// in all); loaded here they are cached and later imports reuse them.
+await Promise.all([import("zod"), import("yaml"), import("commander")]);
+
 registerTypeScript();
 register("./sourceCondition.js", import.meta.url);
 // tsx turns on source-mapped stack traces. The Pulumi SDK captures a stack for every promise

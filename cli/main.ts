@@ -1,9 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isInputError } from "../common/inputError.js";
-import { plan } from "./commands/plan.js";
-import { preview } from "./commands/preview.js";
-import { renderPlan } from "./render/planText.js";
-import { renderPreview } from "./render/previewText.js";
+
+// Commands are imported when they run: `preview` loads the Pulumi SDKs (~1 s), which `plan` and
+// `simulate` must not pay for.
 
 /** Exit codes CI scripts rely on. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
@@ -41,6 +40,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print the JSON report instead of the summary")
     .option("--policy-config <file>", "guard pack configuration (JSON, as for pulumi --policy-pack-config)")
     .action(async (opts: { stack?: string; program?: string; json?: boolean; policyConfig?: string }) => {
+      const { preview } = await import("./commands/preview.js");
+      const { renderPreview } = await import("./render/previewText.js");
       const report = await preview({
         ...(opts.stack === undefined ? {} : { stack: opts.stack }),
         ...(opts.program === undefined ? {} : { program: opts.program }),
@@ -60,6 +61,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print the JSON decision instead of the report")
     .option("--chart <file>", "write an SVG chart of monthly cost against tokens per day")
     .action(async (opts: { stack?: string; workload?: string; json?: boolean; chart?: string }) => {
+      const { plan } = await import("./commands/plan.js");
+      const { renderPlan } = await import("./render/planText.js");
       const result = await plan({
         ...(opts.stack === undefined ? {} : { stack: opts.stack }),
         ...(opts.workload === undefined ? {} : { workload: opts.workload }),
