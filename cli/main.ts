@@ -76,6 +76,63 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       code = EXIT.ok;
     });
 
+  program
+    .command("simulate")
+    .description("Replay a request trace against every placement option: cost, latency, cold starts, SLO.")
+    .option(
+      "--workload <file>",
+      "workload profile YAML file (its traffic is derived from the trace when it gives no volume)",
+    )
+    .option("--trace <file>", "request trace (default: the profile's traffic.trace.path)")
+    .option("--format <format>", "trace format: azure, mooncake, servegen or csv (default: guessed)")
+    .option("--json", "print the JSON report instead of the table")
+    .option("--chart <file>", "write an SVG chart of load and capacity over time")
+    .option(
+      "--seed <n>",
+      "seed for ServeGen arrivals, length draws, rate scaling and Spot interruptions",
+      "1",
+    )
+    .option("--scale <x>", "multiply the request rate by x over the same span")
+    .option("--repeat <n>", "replay the trace n times back to back")
+    .option("--start <s>", "replay from this second of the trace")
+    .option("--duration <s>", "replay only this many seconds")
+    .option("--strict", "reject the first malformed row instead of skipping it")
+    .option("--lengths <file>", "token lengths for ServeGen series (default: Azure 2023 conversation)")
+    .option("--lengths-format <format>", "format of --lengths")
+    .option("--backward-tolerance <s>", "how far timestamps may go back before the trace is rejected", "1")
+    .option("--api-rpm <n>", "managed-API requests-per-minute quota to model")
+    .option("--api-tpm <n>", "managed-API tokens-per-minute quota to model")
+    .action(async (opts: Record<string, string | boolean | undefined> & { json?: boolean }) => {
+      const { simulate } = await import("./commands/simulate.js");
+      const { renderSimulate } = await import("./render/simulateText.js");
+      const text = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
+      const quiet = opts.json === true && !process.stderr.isTTY;
+      const result = await simulate({
+        workload: text("workload"),
+        trace: text("trace"),
+        format: text("format"),
+        seed: text("seed"),
+        scale: text("scale"),
+        repeat: text("repeat"),
+        start: text("start"),
+        duration: text("duration"),
+        strict: opts.strict === true,
+        lengths: text("lengths"),
+        lengthsFormat: text("lengthsFormat"),
+        backwardTolerance: text("backwardTolerance"),
+        apiRpm: text("apiRpm"),
+        apiTpm: text("apiTpm"),
+        chart: text("chart"),
+        ...(quiet ? {} : { progress: io.err }),
+      });
+      io.out(
+        opts.json
+          ? `${JSON.stringify(result.report, null, 2)}\n`
+          : renderSimulate(result.report, result.chartFile),
+      );
+      code = EXIT.ok;
+    });
+
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;

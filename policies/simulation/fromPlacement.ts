@@ -46,8 +46,10 @@ function identity(o: PlacementOption): OptionIdentity {
 
 /**
  * The replica model of `gpus` GPUs of `gpuType` serving `workload`: the decode rate that gives the
- * plan's tokens per second at the profile's mix (so profile overrides carry over), and a batch
- * limited by the KV cache the GPUs hold beyond the weights, at most vLLM's 256 sequences.
+ * plan's tokens per second at the profile's mix (so profile overrides carry over), the share of the
+ * replica one request of that mix uses alone (prefill at full speed, decode at the single-stream
+ * rate), and a batch limited by the KV cache the GPUs hold beyond the weights, at most vLLM's 256
+ * sequences.
  */
 export function replicaModelFor(
   workload: Workload,
@@ -61,10 +63,15 @@ export function replicaModelFor(
   const freeGB = GPUS[gpuType].memoryGB * gpus * USABLE_MEMORY_FRACTION - workload.model.weightsGB;
   const perRequestGB = workload.model.kvGBPerToken * (input + output);
   const slots = Math.floor(freeGB / perRequestGB);
+  // A lone request prefills at the replica's full speed and decodes at the single-stream share:
+  // the share of the replica it uses on average is its full-batch time over its time alone.
+  const prefillS = input / (p * decode);
+  const decodeS = output / decode;
+  const share = (prefillS + decodeS) / (prefillS + decodeS / SIMULATION_DEFAULTS.singleStreamShare.value);
   return {
     decodeTokensPerSecond: decode,
     prefillToDecode: p,
-    singleStreamShare: SIMULATION_DEFAULTS.singleStreamShare.value,
+    singleStreamShare: share,
     maxConcurrency: Math.max(1, Math.min(SIMULATION_DEFAULTS.maxConcurrency.value, slots)),
     warmBaseMs: LATENCY.warmBaseMs.value,
     warmQueueFactor: LATENCY.warmQueueFactor.value,

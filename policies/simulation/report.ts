@@ -91,6 +91,16 @@ export interface SimulationReport {
   options: SimulatedOption[];
   /** Options the plan found infeasible (or that cannot be replayed), with the reason. */
   skipped: SkippedOption[];
+  /**
+   * Load and capacity over time, for charts: bucket starts (s), requests a second in each bucket,
+   * and per option the most instances or nodes running in it.
+   */
+  timeline: {
+    bucketS: number;
+    startsS: number[];
+    requestsPerSecond: number[];
+    capacity: Record<string, number[]>;
+  };
   /** Cheapest option that met the SLO on this trace, or `null` when none did. */
   cheapestMeetingSlo: string | null;
   /** The static `plan` choice and what it would have cost against the best on this trace. */

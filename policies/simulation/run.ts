@@ -144,7 +144,25 @@ export async function simulateProfile(input: SimulateInput): Promise<SimulationR
     .sort((a, b) => a.costUsd - b.costUsd || a.id.localeCompare(b.id));
   const best = sims.find((s) => s.meetsSlo) ?? null;
   const chosen = sims.find((s) => s.id === choice) ?? null;
+  const load = result.load.points();
+  const capacity: Record<string, number[]> = {};
+  params.forEach((p, i) => {
+    const points = (result.metrics[i] as OptionMetrics).capacity.points().points;
+    capacity[p.id] = load.points.map((_, k) => {
+      // Capacity buckets may be wider or narrower than the load's; read the one covering the time.
+      const at = load.points[k]?.[0] ?? 0;
+      let v = 0;
+      for (const [start, value] of points) if (start <= at) v = value;
+      return v;
+    });
+  });
   return {
+    timeline: {
+      bucketS: load.widthS,
+      startsS: load.points.map((p) => p[0]),
+      requestsPerSecond: load.points.map((p) => round(p[1] / load.widthS, 3)),
+      capacity,
+    },
     trace: {
       file,
       format: opened.format,

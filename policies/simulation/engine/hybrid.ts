@@ -1,7 +1,7 @@
 import { KubernetesSimulator } from "./kubernetes.js";
 import { ManagedApiSimulator } from "./managedApi.js";
 import { OptionMetrics } from "./metrics.js";
-import type { HybridParams } from "./params.js";
+import type { HybridParams, ManagedApiParams } from "./params.js";
 import { ServerlessSimulator } from "./serverless.js";
 import type { OptionSimulator } from "./simulator.js";
 
@@ -14,14 +14,15 @@ export class HybridSimulator implements OptionSimulator {
   private readonly metrics: OptionMetrics;
   private readonly base: KubernetesSimulator;
   private readonly overflow: OptionSimulator;
+  private readonly overflowPool: ServerlessSimulator | null;
 
   constructor(p: HybridParams, sloTtftMs: number) {
     this.metrics = new OptionMetrics(sloTtftMs);
     this.base = new KubernetesSimulator(p.base, sloTtftMs, this.metrics);
+    this.overflowPool =
+      p.overflow.kind === "managed-api" ? null : new ServerlessSimulator(p.overflow, sloTtftMs, this.metrics);
     this.overflow =
-      p.overflow.kind === "managed-api"
-        ? new ManagedApiSimulator(p.overflow, sloTtftMs, this.metrics)
-        : new ServerlessSimulator(p.overflow, sloTtftMs, this.metrics);
+      this.overflowPool ?? new ManagedApiSimulator(p.overflow as ManagedApiParams, sloTtftMs, this.metrics);
   }
 
   feed(t: Float64Array, input: Float64Array, output: Float64Array, n: number): void {
@@ -29,6 +30,7 @@ export class HybridSimulator implements OptionSimulator {
       const at = t[i] as number;
       this.advanceTo(at);
       this.arrive(at, input[i] as number, output[i] as number);
+      this.metrics.capacity.note(at, this.base.liveNodes + (this.overflowPool?.pool.live ?? 0));
     }
   }
 

@@ -44,7 +44,8 @@ export class KubernetesSimulator implements OptionSimulator {
   /** Recommendations of the stabilisation window, one per tick. */
   private readonly wishes: number[] = [];
   private readonly windowTicks: number;
-  private liveNodes = 0;
+  /** Nodes running (billed) now. */
+  liveNodes = 0;
   private ticking = false;
 
   constructor(
@@ -203,6 +204,7 @@ export class KubernetesSimulator implements OptionSimulator {
       const at = t[i] as number;
       this.advanceTo(at);
       this.arrive(at, input[i] as number, output[i] as number);
+      this.metrics.capacity.note(at, this.liveNodes);
     }
   }
 

@@ -1,4 +1,5 @@
 import { LogHistogram } from "../histogram.js";
+import { Timeline } from "./timeline.js";
 
 /** What a replay of one option measured, accumulated in constant memory. */
 export class OptionMetrics {
@@ -27,6 +28,8 @@ export class OptionMetrics {
   readonly cost: Record<string, number> = {};
   /** Time to first token, ms, anchored on the SLO so "p95 <= SLO" is exact. */
   readonly ttftMs: LogHistogram;
+  /** Instances or nodes running over time (the most in each bucket). */
+  readonly capacity = new Timeline("max");
   /** Time from arrival to a slot on a replica (or the API accepting it), s. */
   readonly queueDelayS = new LogHistogram(1);
 

@@ -16,7 +16,7 @@ import type { OptionSimulator } from "./simulator.js";
 export class ServerlessSimulator implements OptionSimulator {
   readonly metrics: OptionMetrics;
   private readonly events = new EventQueue();
-  private readonly pool: GpuPool;
+  readonly pool: GpuPool;
   private readonly ev = poppedEvent();
   private readonly perInstance: number;
   private readonly shared: boolean;
@@ -86,6 +86,7 @@ export class ServerlessSimulator implements OptionSimulator {
       const at = t[i] as number;
       this.advanceTo(at);
       this.arrive(at, input[i] as number, output[i] as number);
+      this.metrics.capacity.note(at, this.pool.live);
     }
   }
 

@@ -7,6 +7,7 @@ import type { OptionMetrics } from "./metrics.js";
 import type { OptionParams } from "./params.js";
 import { ServerlessSimulator } from "./serverless.js";
 import type { OptionSimulator } from "./simulator.js";
+import { Timeline } from "./timeline.js";
 
 /** A simulator for any option. */
 export function simulatorFor(p: OptionParams, sloTtftMs: number): OptionSimulator {
@@ -26,6 +27,8 @@ export function simulatorFor(p: OptionParams, sloTtftMs: number): OptionSimulato
 export interface ReplayResult {
   metrics: OptionMetrics[];
   trace: TraceStats;
+  /** Requests per bucket over time. */
+  load: Timeline;
   /** Common billing horizon: the last arrival or completion of any option, s. */
   horizonS: number;
 }
@@ -42,6 +45,7 @@ export async function replay(
 ): Promise<ReplayResult> {
   const sims = options.map((p) => simulatorFor(p, sloTtftMs));
   const stats = new TraceStatsAccumulator();
+  const load = new Timeline("sum");
   let first = true;
   for await (const b of source) {
     if (first && b.length > 0) {
@@ -51,6 +55,7 @@ export async function replay(
         sim.warmStart?.(opening.requestsPerSecond, opening.meanInput, opening.meanOutput);
     }
     stats.add(b);
+    for (let i = 0; i < b.length; i++) load.note(b.t[i] as number, 1);
     const { t, input, output } = b;
     const n = b.length;
     for (const sim of sims) sim.feed(t, input, output, n);
@@ -58,7 +63,7 @@ export async function replay(
   const trace = stats.result();
   let horizon = trace.endS;
   for (const sim of sims) horizon = Math.max(horizon, sim.drain());
-  return { metrics: sims.map((s) => s.close(horizon)), trace, horizonS: horizon };
+  return { metrics: sims.map((s) => s.close(horizon)), trace, load, horizonS: horizon };
 }
 
 /** Request rate and mean lengths over the first minute of a batch (its span, when shorter). */
