@@ -6,6 +6,7 @@ import { InputError, isInputError } from "../common/inputError.js";
 import { armRegistrationGuard, takePrematureRegistrations } from "./guard.js";
 import { offlineMocks } from "./mocks/index.js";
 import { recordRegistrations } from "./recorder.js";
+import { skipPromiseStackCapture } from "./sdkInternals.js";
 import type { EngineRunResult, RecordedResource } from "./types.js";
 
 /** A program to run offline: a module path, re-evaluated on every run, or a function. */
@@ -61,6 +62,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<EngineRunR
         },
       );
     }
+    skipPromiseStackCapture();
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     await pulumi.runtime.setMocks(offlineMocks(), project, stack, false);
     const records: RecordedResource[] = [];
