@@ -38,8 +38,41 @@ export function extractCrdSchema(crdYamlFile: string, version: string): CrdVersi
     version,
     kind: crd.spec.names.kind,
     scope: crd.spec.scope,
-    schema: hoistRepeatedSubschemas(withoutDescriptions(schema) as Record<string, unknown>),
+    schema: hoistRepeatedSubschemas(
+      formatsAsKeywords(withoutDescriptions(schema)) as Record<string, unknown>,
+    ),
   };
+}
+
+const INT_BOUNDS: Record<string, [number, number]> = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  // JSON numbers beyond 2^53 lose precision before any validator sees them.
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+/** RFC 3339 date-time, as the API server accepts it (`metav1.Time`). */
+const DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$";
+
+/**
+ * Rewrites the OpenAPI formats the API server enforces (`int32`, `int64`, `date-time`) as plain
+ * JSON Schema bounds and patterns, so the compiled validator needs no custom format code and can
+ * be cached as standalone code.
+ */
+export function formatsAsKeywords(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(formatsAsKeywords);
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = formatsAsKeywords(v);
+  const format = out.format;
+  const bounds = typeof format === "string" ? INT_BOUNDS[format] : undefined;
+  if (bounds && out.type === "integer") {
+    delete out.format;
+    out.minimum = bounds[0];
+    out.maximum = bounds[1];
+  } else if (format === "date-time" && out.type === "string") {
+    delete out.format;
+    out.pattern = DATE_TIME;
+  }
+  return out;
 }
 
 /** Keywords whose value is a map from names to subschemas (the map itself is not a schema). */
@@ -95,7 +128,11 @@ function mapSubschemas(schema: Record<string, unknown>, f: (s: unknown) => unkno
     if (SCHEMA_MAPS.has(key) && value !== null && typeof value === "object") {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, f(sub)]));
     } else if (SCHEMA_SLOTS.has(key)) {
-      out[key] = Array.isArray(value) ? value.map(f) : typeof value === "object" && value !== null ? f(value) : value;
+      out[key] = Array.isArray(value)
+        ? value.map(f)
+        : typeof value === "object" && value !== null
+          ? f(value)
+          : value;
     } else {
       out[key] = value;
     }

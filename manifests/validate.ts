@@ -29,7 +29,11 @@ export async function validateManifests(resources: ReadonlyArray<RecordedResourc
   return report;
 }
 
-function schemaErrorsFor(apiVersion: string, kind: string, body: Record<string, unknown>): SchemaError[] | undefined {
+function schemaErrorsFor(
+  apiVersion: string,
+  kind: string,
+  body: Record<string, unknown>,
+): SchemaError[] | undefined {
   const crd = crdValidator(apiVersion, kind);
   if (crd) return crd(body) ? [] : ((crd.errors ?? []) as SchemaError[]);
   const model = builtinModel(apiVersion, kind);
