@@ -84,3 +84,8 @@ export {
   WorkloadProfileSchema,
 } from "./policies/placement/profile.js";
 export type { Sizing } from "./policies/placement/sizing.js";
+export type { SimulatedOption, SimulationReport } from "./policies/simulation/report.js";
+export { type SimulateInput, simulateProfile } from "./policies/simulation/run.js";
+export { type OpenedTrace, openTrace, type TraceSpec } from "./policies/simulation/trace/open.js";
+export type { TraceBatch, TraceFormat } from "./policies/simulation/trace/types.js";
+export { type TraceTraffic, trafficFromTrace } from "./policies/simulation/traffic.js";
