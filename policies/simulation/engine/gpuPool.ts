@@ -236,7 +236,7 @@ export class GpuPool {
     } else {
       this.schedule(server, t);
       if (server.state === ServerState.Draining && server.active === 0) {
-        this.stop(server, t);
+        this.stop(server);
         this.onDrained(server, t);
       }
     }
@@ -265,7 +265,7 @@ export class GpuPool {
     return false;
   }
 
-  private stop(server: Server, _t: number): void {
+  private stop(server: Server): void {
     server.state = ServerState.Stopped;
   }
 }
