@@ -243,7 +243,7 @@ export class GpuPool {
   }
 
   /** Stops admitting to `server`; it stops when its running requests finish. Returns true if stopped now. */
-  drain(server: Server, t: number): boolean {
+  drain(server: Server, _t: number): boolean {
     if (server.state === ServerState.Stopped || server.state === ServerState.Draining) return false;
     if (server.state === ServerState.Ready) {
       this.readyCount--;
