@@ -3,7 +3,9 @@ import type { PreviewReport } from "../../cli/report.js";
 import { cli, fixture, projectWithStack } from "./cliHarness.js";
 
 const image = `vllm/vllm-openai:v0.28.0@sha256:${"ab".repeat(32)}`;
-const goodService = `  inferplane:service:\n    model: Qwen/Qwen2.5-7B-Instruct\n    image: ${image}\n`;
+const goodWorkload =
+  "  inferplane:workload:\n    model: { name: llama-3.1-8b-instruct }\n    traffic: { tokensPerDay: 1000000 }\n";
+const goodService = `${goodWorkload}  inferplane:service:\n    model: Qwen/Qwen2.5-7B-Instruct\n    image: ${image}\n`;
 
 describe("inferplane preview", () => {
   it("runs the dev stack offline and prints the summary", async () => {
@@ -11,9 +13,10 @@ describe("inferplane preview", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toContain("inferplane preview: stack dev, program stacks/index.ts");
-    expect(out).toMatch(/kubernetes:apps\/v1:Deployment\s+1/);
-    expect(out).toContain('└─ pulumi:providers:kubernetes "cluster"');
-    expect(out).toContain("Kubernetes objects: 6 validated against their schemas, 0 error(s)");
+    expect(out).toMatch(/gcp:cloudrunv2\/service:Service\s+1/);
+    expect(out).toContain('└─ inferplane:index:LlmPlatform "llm"');
+    expect(out).toContain("Kubernetes objects: 0 validated against their schemas, 0 error(s)");
+    expect(out).toMatch(/Decision:\n.*"platform":"serverless-gpu","cloud":"gcp"/);
     expect(out).toContain("Result: OK");
   });
 
@@ -24,12 +27,11 @@ describe("inferplane preview", () => {
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining(["resources", "validationErrors", "violations", "decision", "exitCode"]),
     );
-    const deployment = report.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment");
-    expect(deployment).toMatchObject({
-      name: "vllm",
-      parent: expect.stringContaining("pulumi:pulumi:Stack"),
-    });
-    expect(deployment?.inputs).toMatchObject({ spec: { replicas: 2 } });
+    const platform = report.resources.find((r) => r.type === "inferplane:index:LlmPlatform");
+    expect(platform).toMatchObject({ name: "llm", parent: expect.stringContaining("pulumi:pulumi:Stack") });
+    const service = report.resources.find((r) => r.type === "gcp:cloudrunv2/service:Service");
+    expect(service?.inputs).toMatchObject({ template: { scaling: { maxInstanceCount: 2 } } });
+    expect(report.decision).toMatchObject({ platform: "serverless-gpu", cloud: "gcp" });
     expect(report.validationErrors).toEqual([]);
     expect(report.exitCode).toBe(0);
   });
@@ -84,14 +86,20 @@ describe("inferplane preview on bad input: exit 2, one message, no stack trace",
     [
       "a mistyped nested key",
       () =>
-        cli(["preview", "--stack", "x"], projectWithStack("x", `config:\n${goodService}    replica: 3\n`)),
-      /config\.inferplane:service\.replica: unknown key "replica"\. Fix: did you mean "replicas"\?/,
+        cli(
+          ["preview", "--stack", "x"],
+          projectWithStack("x", `config:\n${goodService}    maxInstance: 3\n`),
+        ),
+      /config\.inferplane:service\.maxInstance: unknown key "maxInstance"\. Fix: did you mean "maxInstances"\?/,
     ],
     [
       "a value of the wrong type",
       () =>
-        cli(["preview", "--stack", "x"], projectWithStack("x", `config:\n${goodService}    replicas: two\n`)),
-      /^error: stacks\/Pulumi\.x\.yaml: config\.inferplane:service\.replicas: Invalid input: expected number, received string\n$/,
+        cli(
+          ["preview", "--stack", "x"],
+          projectWithStack("x", `config:\n${goodService}    maxInstances: two\n`),
+        ),
+      /^error: stacks\/Pulumi\.x\.yaml: config\.inferplane:service\.maxInstances: Invalid input: expected number, received string\n$/,
     ],
     [
       "an image not pinned by digest",
@@ -100,14 +108,18 @@ describe("inferplane preview on bad input: exit 2, one message, no stack trace",
           ["preview", "--stack", "x"],
           projectWithStack(
             "x",
-            "config:\n  inferplane:service:\n    model: a/b\n    image: vllm/vllm-openai:latest\n",
+            `config:\n${goodWorkload}  inferplane:service:\n    model: a/b\n    image: vllm/vllm-openai:latest\n`,
           ),
         ),
       /config\.inferplane:service\.image: must be pinned by digest/,
     ],
     [
       "a missing service section",
-      () => cli(["preview", "--stack", "x"], projectWithStack("x", "config:\n  inferplane:namespace: llm\n")),
+      () =>
+        cli(
+          ["preview", "--stack", "x"],
+          projectWithStack("x", `config:\n${goodWorkload}  inferplane:namespace: llm\n`),
+        ),
       /config\.inferplane:service: Invalid input: expected object, received undefined/,
     ],
     [
