@@ -54,6 +54,20 @@ export { LlmInferenceService } from "./components/k8s/llmInferenceService.js";
 export type { LlmInferenceServiceArgs } from "./components/k8s/llmInferenceServiceArgs.js";
 export { NvidiaGpuStack } from "./components/k8s/nvidiaGpuStack.js";
 export type { NvidiaGpuStackArgs } from "./components/k8s/nvidiaGpuStackArgs.js";
+export { LlmPlatform, type PublishedDecision, publishedDecision } from "./components/platform/llmPlatform.js";
+export type { LlmPlatformArgs } from "./components/platform/llmPlatformArgs.js";
+export { validateLlmPlatformArgs } from "./components/platform/validate.js";
+export type {
+  WorkloadConstraintsArgs,
+  WorkloadKubernetesArgs,
+  WorkloadModelArgs,
+  WorkloadOverrideArgs,
+  WorkloadPricingArgs,
+  WorkloadProfileArgs,
+  WorkloadSloArgs,
+  WorkloadTeamArgs,
+  WorkloadTrafficArgs,
+} from "./components/platform/workloadArgs.js";
 export { type OfflineProgram, type OfflineRunOptions, ProgramError, runOffline } from "./engine/run.js";
 export type { EngineRunResult, RecordedResource } from "./engine/types.js";
 export type { ManifestReport, ValidationError } from "./manifests/types.js";
