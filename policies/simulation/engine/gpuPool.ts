@@ -179,12 +179,19 @@ export class GpuPool {
     server.vAt = t;
   }
 
-  /** Schedules the replica's next completion (the earlier one, if any, goes stale). */
+  /**
+   * Schedules the replica's next completion on its timer (key `2 x id`; `2 x id + 1` is left to the
+   * owner, e.g. an idle check), replacing the earlier one.
+   */
   private schedule(server: Server, t: number): void {
     server.completionTag++;
-    if (server.active === 0) return;
+    if (server.active === 0) {
+      this.events.cancel(2 * server.id);
+      return;
+    }
     const next = (server.finish[0] as number) - server.v;
-    this.events.push(
+    this.events.set(
+      2 * server.id,
       t + Math.max(0, next) / this.rate(server.active),
       EV.complete,
       server.id,

@@ -59,7 +59,9 @@ export class ServerlessSimulator implements OptionSimulator {
   }
 
   private idle(server: Server, t: number): void {
-    this.events.push(t + this.p.idleTailS, EV.idle, server.id, server.idleTag);
+    // One idle check per instance: a newer one always supersedes the pending one (an admission
+    // came in between and bumped `idleTag`), so it replaces it on the instance's timer.
+    this.events.set(2 * server.id + 1, t + this.p.idleTailS, EV.idle, server.id, server.idleTag);
   }
 
   private bill(server: Server, until: number): void {
