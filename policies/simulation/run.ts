@@ -6,7 +6,7 @@ import type { PlacementOption } from "../placement/options/types.js";
 import { WorkloadProfileSchema } from "../placement/profile.js";
 import { type ProfileSource, resolveWorkload } from "../placement/resolve.js";
 import type { OptionMetrics } from "./engine/metrics.js";
-import { replay } from "./engine/simulate.js";
+import { replayParallel } from "./engine/parallel.js";
 import { paramsFromPlacement, type ReplaySettings } from "./fromPlacement.js";
 import type { SimulatedOption, SimulationReport } from "./report.js";
 import { openTrace, type TraceSpec } from "./trace/open.js";
@@ -130,7 +130,7 @@ export async function simulateProfile(input: SimulateInput): Promise<SimulationR
     seed,
     apiRateLimit: input.apiRateLimit ?? null,
   });
-  const result = await replay(opened.source, params, profile.slo.ttftP95Ms);
+  const result = await replayParallel(opened.source, params, profile.slo.ttftP95Ms);
   const byId = new Map(options.map((o) => [o.id, o]));
   const sims = params
     .map((p, i) =>

@@ -52,3 +52,15 @@ export class OptionMetrics {
     this.cost[part] = (this.cost[part] ?? 0) + usd;
   }
 }
+
+/**
+ * Gives back their classes to metrics that crossed threads (a structured clone keeps the fields,
+ * typed arrays included, but not the prototypes).
+ */
+export function reviveMetrics(clone: unknown): OptionMetrics {
+  const m = Object.setPrototypeOf(clone as object, OptionMetrics.prototype) as OptionMetrics;
+  Object.setPrototypeOf(m.ttftMs, LogHistogram.prototype);
+  Object.setPrototypeOf(m.queueDelayS, LogHistogram.prototype);
+  Object.setPrototypeOf(m.capacity, Timeline.prototype);
+  return m;
+}

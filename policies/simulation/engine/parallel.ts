@@ -1,0 +1,171 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { TraceStatsAccumulator } from "../trace/stats.js";
+import type { TraceSource } from "../trace/types.js";
+import { type OptionMetrics, reviveMetrics } from "./metrics.js";
+import type { OptionParams } from "./params.js";
+import type { ReplayWorkerData, ToWorker } from "./replayWorker.js";
+import { openingLoad, type ReplayResult, replay, simulatorFor } from "./simulate.js";
+import { Timeline } from "./timeline.js";
+
+/**
+ * Relative cost of replaying one request on an option of each kind (measured on the 1-million-
+ * request bench trace: a GPU pool ~0.3 us, a model API ~0.07 us), and of reading and parsing it
+ * (~0.6 us), to split the options between the main thread, which also reads, and a worker.
+ */
+const COST = { read: 2, "managed-api": 0.25, "serverless-gpu": 1.1, kubernetes: 1.1, hybrid: 1 } as const;
+/** Batches posted to the worker and not yet replayed there, at most (keeps memory flat). */
+const IN_FLIGHT = 32;
+/** Fewer options than this are not worth a thread. */
+const MIN_OPTIONS = 3;
+
+/** Splits option indices: the heaviest first, each to the less loaded side (main starts with the read). */
+export function splitOptions(options: readonly OptionParams[]): { main: number[]; worker: number[] } {
+  const order = options.map((_, i) => i).sort((a, b) => cost(options[b]) - cost(options[a]) || a - b);
+  let mainLoad: number = COST.read;
+  let workerLoad = 0;
+  const main: number[] = [];
+  const worker: number[] = [];
+  for (const i of order) {
+    if (workerLoad <= mainLoad) {
+      worker.push(i);
+      workerLoad += cost(options[i]);
+    } else {
+      main.push(i);
+      mainLoad += cost(options[i]);
+    }
+  }
+  return { main: main.sort((a, b) => a - b), worker: worker.sort((a, b) => a - b) };
+}
+
+function cost(o: OptionParams | undefined): number {
+  return o ? COST[o.kind] : 0;
+}
+
+/** Whether {@link replayParallel} would use a worker thread for these options. */
+export function usesWorker(options: readonly OptionParams[]): boolean {
+  return (
+    options.length >= MIN_OPTIONS && availableParallelism() > 1 && process.env.INFERPLANE_SIM_THREADS !== "1"
+  );
+}
+
+/**
+ * {@link replay} on two threads: the main thread reads the trace and replays part of the options,
+ * a worker replays the rest on copies of the same batches. Options never interact (each has its
+ * own events and random streams) and the horizon is still common, so the result is the same as
+ * {@link replay}'s, field for field. Falls back to {@link replay} on one core, with few options,
+ * or with `INFERPLANE_SIM_THREADS=1`.
+ */
+export async function replayParallel(
+  source: TraceSource,
+  options: readonly OptionParams[],
+  sloTtftMs: number,
+): Promise<ReplayResult> {
+  if (!usesWorker(options)) return replay(source, options, sloTtftMs);
+  const split = splitOptions(options);
+  const data: ReplayWorkerData = { options: split.worker.map((i) => options[i] as OptionParams), sloTtftMs };
+  const worker = spawn(data);
+  try {
+    return await drive(worker, source, options, split, sloTtftMs);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Starts the worker; under tsx (this file is TypeScript) the worker registers tsx first. */
+function spawn(data: ReplayWorkerData): Worker {
+  const ts = import.meta.url.endsWith(".ts");
+  const entry = new URL(ts ? "./replayWorker.ts" : "./replayWorker.js", import.meta.url).href;
+  if (!ts) return new Worker(new URL(entry), { workerData: data });
+  const code = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+type FromWorker =
+  | { type: "ready" }
+  | { type: "fed" }
+  | { type: "drained"; lastS: number }
+  | { type: "closed"; metrics: unknown[] };
+
+async function drive(
+  worker: Worker,
+  source: TraceSource,
+  options: readonly OptionParams[],
+  split: { main: number[]; worker: number[] },
+  sloTtftMs: number,
+): Promise<ReplayResult> {
+  let failure: unknown = null;
+  let waiting: ((m: FromWorker | null) => void) | null = null;
+  const inbox: FromWorker[] = [];
+  const deliver = (m: FromWorker | null) => {
+    const w = waiting;
+    waiting = null;
+    if (w) w(m);
+    else if (m) inbox.push(m);
+  };
+  worker.on("message", (m: FromWorker) => deliver(m));
+  worker.on("error", (e) => {
+    failure = e;
+    deliver(null);
+  });
+  worker.on("exit", () => {
+    failure ??= new Error("simulation worker exited early");
+    deliver(null);
+  });
+  /** The next message other than "ready"; throws if the worker failed. */
+  const next = async (): Promise<FromWorker> => {
+    for (;;) {
+      const m =
+        inbox.shift() ?? (failure ? null : await new Promise<FromWorker | null>((r) => (waiting = r)));
+      if (m === null || m === undefined) throw failure ?? new Error("simulation worker failed");
+      if (m.type !== "ready") return m;
+    }
+  };
+  const post = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+
+  const sims = split.main.map((i) => simulatorFor(options[i] as OptionParams, sloTtftMs));
+  const stats = new TraceStatsAccumulator();
+  const load = new Timeline("sum");
+  let first = true;
+  let inFlight = 0;
+  for await (const b of source) {
+    const n = b.length;
+    const t = b.t.slice(0, n);
+    const input = b.input.slice(0, n);
+    const output = b.output.slice(0, n);
+    if (inFlight >= IN_FLIGHT) {
+      await next();
+      inFlight--;
+    }
+    post({ type: "batch", t, input, output, length: n }, [t.buffer, input.buffer, output.buffer]);
+    inFlight++;
+    if (first && n > 0) {
+      first = false;
+      const opening = openingLoad(b);
+      for (const sim of sims)
+        sim.warmStart?.(opening.requestsPerSecond, opening.meanInput, opening.meanOutput);
+    }
+    stats.add(b);
+    for (let i = 0; i < n; i++) load.note(b.t[i] as number, 1);
+    for (const sim of sims) sim.feed(b.t, b.input, b.output, n);
+  }
+  for (; inFlight > 0; inFlight--) await next();
+  post({ type: "drain" });
+  const trace = stats.result();
+  let horizon = trace.endS;
+  for (const sim of sims) horizon = Math.max(horizon, sim.drain());
+  const drained = await next();
+  if (drained.type !== "drained") throw new Error(`simulation worker: unexpected ${drained.type}`);
+  horizon = Math.max(horizon, drained.lastS);
+  post({ type: "close", horizonS: horizon });
+  const metrics: OptionMetrics[] = new Array(options.length);
+  split.main.forEach((i, k) => {
+    metrics[i] = (sims[k] as (typeof sims)[number]).close(horizon);
+  });
+  const closed = await next();
+  if (closed.type !== "closed") throw new Error(`simulation worker: unexpected ${closed.type}`);
+  split.worker.forEach((i, k) => {
+    metrics[i] = reviveMetrics(closed.metrics[k]);
+  });
+  return { metrics, trace, load, horizonS: horizon };
+}
