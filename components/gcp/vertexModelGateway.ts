@@ -1,7 +1,11 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { gatewayDigest, gatewayFiles } from "../serverless/gateway/bundle.js";
-import { type VertexModelGatewayArgs, validateVertexModelGatewayArgs } from "./vertexModelGatewayArgs.js";
+import {
+  DEFAULT_GATEWAY_RUNTIME_IMAGE,
+  type VertexModelGatewayArgs,
+  validateVertexModelGatewayArgs,
+} from "./vertexModelGatewayArgs.js";
 
 export type { VertexModelGatewayArgs } from "./vertexModelGatewayArgs.js";
 export { validateVertexModelGatewayArgs } from "./vertexModelGatewayArgs.js";
@@ -122,7 +126,7 @@ export class VertexModelGateway extends pulumi.ComponentResource {
           containers: [
             {
               name: "gateway",
-              image: args.runtimeImage ?? "docker.io/library/node:22-slim",
+              image: args.runtimeImage ?? DEFAULT_GATEWAY_RUNTIME_IMAGE,
               commands: ["node"],
               args: [`${CODE_MOUNT}/server.js`],
               ports: { containerPort: 8080 },

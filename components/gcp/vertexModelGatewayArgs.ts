@@ -34,7 +34,11 @@ export interface VertexModelGatewayArgs {
   maxInputChars?: number;
   /** Longest request in seconds, streams included. Default 300. */
   requestTimeoutSeconds?: number;
-  /** Node.js image that runs the gateway code (mounted read-only from Cloud Storage). Default `docker.io/library/node:22-slim`; pin a digest in production. */
+  /**
+   * Node.js 22+ image that runs the gateway code (mounted read-only from Cloud Storage). Default
+   * {@link DEFAULT_GATEWAY_RUNTIME_IMAGE}, pinned by digest; a pinned base gets no security fixes,
+   * so refresh it (`docker buildx imagetools inspect node:22-slim`).
+   */
   runtimeImage?: pulumi.Input<string>;
   /** Custom role id granting only `aiplatform.endpoints.predict`. Default `inferplaneGateway_<name>`; custom role ids cannot be reused for weeks after deletion. */
   predictRoleId?: string;
@@ -110,3 +114,7 @@ export function validateVertexModelGatewayArgs(
     predictRoleId,
   };
 }
+
+/** node:22-slim pinned by the digest a public BuildKit build log resolved for that tag. */
+export const DEFAULT_GATEWAY_RUNTIME_IMAGE =
+  "docker.io/library/node:22-slim@sha256:83f487e0a63425e5b4d146fb5e5be574bcbe1b7b843d3ebafdd95eaf7767a7e5";
