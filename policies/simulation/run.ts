@@ -6,7 +6,7 @@ import type { PlacementOption } from "../placement/options/types.js";
 import { WorkloadProfileSchema } from "../placement/profile.js";
 import { type ProfileSource, resolveWorkload } from "../placement/resolve.js";
 import type { OptionMetrics } from "./engine/metrics.js";
-import { replayParallel } from "./engine/parallel.js";
+import { type ReplayWorker, replayParallel, startReplayWorker } from "./engine/parallel.js";
 import { paramsFromPlacement, type ReplaySettings } from "./fromPlacement.js";
 import type { SimulatedOption, SimulationReport } from "./report.js";
 import { openTrace, type TraceSpec } from "./trace/open.js";
@@ -81,6 +81,15 @@ function simulated(
  * traffic must be derived from it). Throws {@link InputError} on bad input.
  */
 export async function simulateProfile(input: SimulateInput): Promise<SimulationReport> {
+  const worker = startReplayWorker();
+  try {
+    return await simulateWith(input, worker);
+  } finally {
+    await worker?.stop();
+  }
+}
+
+async function simulateWith(input: SimulateInput, worker: ReplayWorker | null): Promise<SimulationReport> {
   const where = input.where ?? {};
   const split = splitProfileTrace(input.profile);
   if (split.problem) {
@@ -130,7 +139,7 @@ export async function simulateProfile(input: SimulateInput): Promise<SimulationR
     seed,
     apiRateLimit: input.apiRateLimit ?? null,
   });
-  const result = await replayParallel(opened.source, params, profile.slo.ttftP95Ms);
+  const result = await replayParallel(opened.source, params, profile.slo.ttftP95Ms, worker);
   const byId = new Map(options.map((o) => [o.id, o]));
   const sims = params
     .map((p, i) =>

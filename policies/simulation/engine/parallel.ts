@@ -14,8 +14,10 @@ import { Timeline } from "./timeline.js";
  * (~0.6 us), to split the options between the main thread, which also reads, and a worker.
  */
 const COST = { read: 2, "managed-api": 0.25, "serverless-gpu": 1.1, kubernetes: 1.1, hybrid: 1 } as const;
+/** The worker's start (tsx and the engine's modules, ~0.25 s), in the same units. */
+const WORKER_START = 0.8;
 /** Batches posted to the worker and not yet replayed there, at most (keeps memory flat). */
-const IN_FLIGHT = 32;
+const IN_FLIGHT = 64;
 /** Fewer options than this are not worth a thread. */
 const MIN_OPTIONS = 3;
 
@@ -23,7 +25,7 @@ const MIN_OPTIONS = 3;
 export function splitOptions(options: readonly OptionParams[]): { main: number[]; worker: number[] } {
   const order = options.map((_, i) => i).sort((a, b) => cost(options[b]) - cost(options[a]) || a - b);
   let mainLoad: number = COST.read;
-  let workerLoad = 0;
+  let workerLoad = WORKER_START;
   const main: number[] = [];
   const worker: number[] = [];
   for (const i of order) {
@@ -60,25 +62,53 @@ export async function replayParallel(
   source: TraceSource,
   options: readonly OptionParams[],
   sloTtftMs: number,
+  started: ReplayWorker | null = null,
 ): Promise<ReplayResult> {
-  if (!usesWorker(options)) return replay(source, options, sloTtftMs);
+  if (!usesWorker(options)) {
+    await started?.stop();
+    return replay(source, options, sloTtftMs);
+  }
   const split = splitOptions(options);
+  const worker = started ?? startReplayWorker();
+  if (!worker) return replay(source, options, sloTtftMs);
   const data: ReplayWorkerData = { options: split.worker.map((i) => options[i] as OptionParams), sloTtftMs };
-  const worker = spawn(data);
+  worker.thread.postMessage({ type: "init", ...data } satisfies ToWorker);
   try {
-    return await drive(worker, source, options, split, sloTtftMs);
+    return await drive(worker.thread, source, options, split, sloTtftMs);
   } finally {
-    await worker.terminate();
+    await worker.stop();
   }
 }
 
-/** Starts the worker; under tsx (this file is TypeScript) the worker registers tsx first. */
-function spawn(data: ReplayWorkerData): Worker {
+/** A replay worker started ahead of time (its start overlaps the caller's preparation). */
+export interface ReplayWorker {
+  readonly thread: Worker;
+  /** Ends the thread (idempotent). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a replay worker now, so that its start (~0.25 s under tsx) overlaps opening the trace and
+ * planning; null where {@link replayParallel} would not use one. Hand it to `replayParallel`,
+ * which stops it.
+ */
+export function startReplayWorker(): ReplayWorker | null {
+  if (availableParallelism() < 2 || process.env.INFERPLANE_SIM_THREADS === "1") return null;
+  // Under tsx (this file is TypeScript) the worker registers tsx before loading the engine.
   const ts = import.meta.url.endsWith(".ts");
-  const entry = new URL(ts ? "./replayWorker.ts" : "./replayWorker.js", import.meta.url).href;
-  if (!ts) return new Worker(new URL(entry), { workerData: data });
-  const code = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: data });
+  const entry = new URL(ts ? "./replayWorker.ts" : "./replayWorker.js", import.meta.url);
+  const code = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  const thread = ts ? new Worker(code, { eval: true }) : new Worker(entry);
+  // An unused worker must not keep the process alive.
+  thread.unref();
+  let stopped: Promise<void> | null = null;
+  return {
+    thread,
+    stop: () => {
+      stopped ??= thread.terminate().then(() => undefined);
+      return stopped;
+    },
+  };
 }
 
 type FromWorker =
@@ -94,6 +124,7 @@ async function drive(
   split: { main: number[]; worker: number[] },
   sloTtftMs: number,
 ): Promise<ReplayResult> {
+  worker.ref();
   let failure: unknown = null;
   let waiting: ((m: FromWorker | null) => void) | null = null;
   const inbox: FromWorker[] = [];

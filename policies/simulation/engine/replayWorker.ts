@@ -2,9 +2,10 @@
  * Worker side of {@link replayParallel}: replays its share of the options on the batches the main
  * thread posts, then drains and closes them when told. See `parallel.ts` for the protocol.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { OptionParams } from "./params.js";
 import { openingLoad, simulatorFor } from "./simulate.js";
+import type { OptionSimulator } from "./simulator.js";
 
 /** What the worker is started with. */
 export interface ReplayWorkerData {
@@ -12,19 +13,20 @@ export interface ReplayWorkerData {
   sloTtftMs: number;
 }
 
-/** Messages from the main thread. */
+/** Messages from the main thread: `init` first, then batches, `drain` and `close`. */
 export type ToWorker =
+  | ({ type: "init" } & ReplayWorkerData)
   | { type: "batch"; t: Float64Array; input: Float64Array; output: Float64Array; length: number }
   | { type: "drain" }
   | { type: "close"; horizonS: number };
 
 const port = parentPort;
 if (port) {
-  const data = workerData as ReplayWorkerData;
-  const sims = data.options.map((p) => simulatorFor(p, data.sloTtftMs));
+  let sims: OptionSimulator[] = [];
   let first = true;
   port.on("message", (m: ToWorker) => {
-    if (m.type === "batch") {
+    if (m.type === "init") sims = m.options.map((p) => simulatorFor(p, m.sloTtftMs));
+    else if (m.type === "batch") {
       if (first && m.length > 0) {
         first = false;
         const opening = openingLoad(m);
