@@ -24,7 +24,8 @@ describe("replayParallel", () => {
     const options = Array.from({ length: 9 }, (_, i) => ({ kind: kinds[i % 4] }) as OptionParams);
     const { main, worker } = splitOptions(options);
     expect([...main, ...worker].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(worker.length).toBeGreaterThan(main.length);
+    expect(main.length).toBeGreaterThan(0);
+    expect(worker.length).toBeGreaterThan(0);
     process.env.INFERPLANE_SIM_THREADS = "1";
     expect(usesWorker(options)).toBe(false);
   });
