@@ -25,15 +25,21 @@ export function renderPreview(report: PreviewReport): string {
     lines.push(`  ✗ ${names.get(e.resource) ?? e.resource}: ${e.message}`);
   for (const u of m.unvalidated) lines.push(`  ? ${names.get(u.resource) ?? u.resource}: ${u.reason}`);
 
+  if (report.checks.includes("guard-pack")) {
+    const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    lines.push(
+      "",
+      `Guard pack: ${mandatory} mandatory and ${report.violations.length - mandatory} advisory violation(s)`,
+    );
+  }
   if (report.violations.length > 0) {
-    lines.push("", `Policy violations: ${report.violations.length}`);
     for (const v of report.violations) {
       lines.push(
         `  ${v.enforcementLevel === "mandatory" ? "✗" : "!"} [${v.enforcementLevel}] ${v.policy}: ${names.get(v.resource) ?? v.resource}: ${v.message}`,
       );
     }
   }
-  if (report.decision !== null) lines.push("", "Decision:", `  ${JSON.stringify(report.decision)}`);
+  if (report.decision !== null) lines.push("", ...renderDecision(report.decision));
   const outputs = Object.entries(report.outputs);
   if (outputs.length > 0) {
     lines.push("", "Outputs:");
@@ -42,6 +48,46 @@ export function renderPreview(report: PreviewReport): string {
   for (const note of report.notes) lines.push(`note: ${note}`);
   lines.push("", report.exitCode === 0 ? "Result: OK" : "Result: FAILED (exit 1)");
   return `${lines.join("\n")}\n`;
+}
+
+/** The decision's headline, sizing and reasons; the whole decision is in the JSON report. */
+function renderDecision(decision: unknown): string[] {
+  const d = decision as Partial<{
+    platform: string;
+    cloud: string;
+    service: string;
+    monthlyCostUsd: number;
+    ttftP95Ms: number;
+    reasons: string[];
+    override: { platform: string; reason: string } | null;
+    sizing: {
+      gpusPerReplica: number;
+      gpuType: string;
+      instanceType: string;
+      nodesPerReplica: number;
+      replicas: number;
+    };
+  }>;
+  if (typeof d.platform !== "string" || typeof d.cloud !== "string") {
+    return ["Decision:", `  ${JSON.stringify(decision)}`];
+  }
+  const cost =
+    typeof d.monthlyCostUsd === "number"
+      ? `, $${Math.round(d.monthlyCostUsd).toLocaleString("en-US")}/month`
+      : "";
+  const ttft =
+    typeof d.ttftP95Ms === "number" ? `, p95 time to first token ${Math.round(d.ttftP95Ms)} ms` : "";
+  const lines = [`Decision: ${d.platform} on ${d.cloud}${d.service ? ` (${d.service})` : ""}${cost}${ttft}`];
+  if (d.override) lines.push(`  override: ${d.override.platform}, because ${d.override.reason}`);
+  const z = d.sizing;
+  if (z) {
+    lines.push(
+      `  sizing: ${z.replicas} replica(s) of ${z.gpusPerReplica} x ${z.gpuType} on ${z.instanceType}` +
+        (z.nodesPerReplica > 1 ? `, ${z.nodesPerReplica} nodes per replica` : ""),
+    );
+  }
+  for (const reason of d.reasons ?? []) lines.push(`  - ${reason}`);
+  return lines;
 }
 
 function tree(resources: PreviewResource[]): string[] {
