@@ -16,7 +16,10 @@ describe("inferplane preview", () => {
     expect(out).toMatch(/gcp:cloudrunv2\/service:Service\s+1/);
     expect(out).toContain('└─ inferplane:index:LlmPlatform "llm"');
     expect(out).toContain("Kubernetes objects: 0 validated against their schemas, 0 error(s)");
-    expect(out).toMatch(/Decision:\n.*"platform":"serverless-gpu","cloud":"gcp"/);
+    expect(out).toMatch(
+      /^Decision: serverless-gpu on gcp \(Cloud Run\), \$314\/month, p95 time to first token \d+ ms$/m,
+    );
+    expect(out).toContain("Guard pack: 0 mandatory and 0 advisory violation(s)");
     expect(out).toContain("Result: OK");
   });
 
