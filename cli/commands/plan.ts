@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
 import { InputError } from "../../common/inputError.js";
 import { parseOrThrow } from "../../common/zodIssues.js";
 import { costCurves } from "../../policies/placement/curves.js";
@@ -8,6 +6,7 @@ import { type LoadedProfile, loadStackWorkload, loadWorkloadFile } from "../../p
 import { WorkloadProfileSchema } from "../../policies/placement/profile.js";
 import { resolveWorkload } from "../../policies/placement/resolve.js";
 import { renderPlanChart } from "../render/planChart.js";
+import { writeChart } from "../writeChart.js";
 
 /** What to plan: a stack's `inferplane:workload` or a workload file, and where to write the chart. */
 export interface PlanOptions {
@@ -43,19 +42,11 @@ export async function plan(options: PlanOptions): Promise<PlanResult> {
   const profile = parseOrThrow(WorkloadProfileSchema, loaded.raw, loaded.where);
   const workload = resolveWorkload(profile, loaded.where);
   const decision = decideForWorkload(workload, loaded.where);
-  let chartFile: string | null = null;
-  if (options.chart !== undefined) {
-    const target = resolve(cwd, options.chart);
-    const svg = await renderPlanChart(costCurves(workload, decision.options), decision);
-    try {
-      writeFileSync(target, svg);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new InputError(
-        `--chart ${options.chart}: cannot write the chart (${why}). Fix: give a writable path.`,
-      );
-    }
-    chartFile = relative(cwd, target) || target;
-  }
+  const chartFile =
+    options.chart === undefined
+      ? null
+      : await writeChart(options.chart, cwd, () =>
+          renderPlanChart(costCurves(workload, decision.options), decision),
+        );
   return { decision, chartFile };
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../common/inputError.js";
 import { loadWorkloadFile } from "../../policies/placement/load.js";
@@ -7,6 +6,7 @@ import { simulateProfile } from "../../policies/simulation/run.js";
 import { parseTraceFormat } from "../../policies/simulation/trace/open.js";
 import { splitProfileTrace } from "../../policies/simulation/traffic.js";
 import { renderSimulateChart } from "../render/simulateChart.js";
+import { writeChart } from "../writeChart.js";
 
 /** `inferplane simulate` flags, as commander gives them (strings until validated here). */
 export interface SimulateOptions {
@@ -148,20 +148,10 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
       ? {}
       : { apiRateLimit: { requestsPerMinute: rpm ?? null, tokensPerMinute: tpm ?? null } }),
   });
-  let chartFile: string | null = null;
-  if (options.chart !== undefined) {
-    const target = resolve(cwd, options.chart);
-    const svg = await renderSimulateChart(report);
-    try {
-      writeFileSync(target, svg);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new InputError(
-        `--chart ${options.chart}: cannot write the chart (${why}). Fix: give a writable path.`,
-      );
-    }
-    chartFile = relative(cwd, target) || target;
-  }
+  const chartFile =
+    options.chart === undefined
+      ? null
+      : await writeChart(options.chart, cwd, () => renderSimulateChart(report));
   return { report, chartFile };
 }
 
