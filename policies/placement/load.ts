@@ -3,6 +3,7 @@ import { InputError } from "../../common/inputError.js";
 import { findProject, readYamlFile } from "../../engine/project.js";
 import { readStackConfig } from "../../engine/stackConfig.js";
 import type { ProfileSource } from "./resolve.js";
+import { withProfileFileTrace } from "./traceTraffic.js";
 
 /** The stack config key that holds a stack's workload profile. */
 export const WORKLOAD_CONFIG_KEY = "inferplane:workload";
@@ -13,7 +14,11 @@ export interface LoadedProfile {
   where: Required<Pick<ProfileSource, "file">> & ProfileSource;
 }
 
-/** Reads a standalone workload profile YAML file. Throws {@link InputError} if missing or not YAML. */
+/**
+ * Reads a standalone workload profile YAML file. When it names a trace (`traffic.trace`, relative to
+ * the file's directory), the trace's traffic is filled in where the profile is silent (see
+ * `withProfileTrace`). Throws {@link InputError} if missing, not YAML, or the trace is unreadable.
+ */
 export function loadWorkloadFile(path: string, cwd = process.cwd()): LoadedProfile {
   const absolute = resolve(cwd, path);
   const file = relative(cwd, absolute) || absolute;
@@ -24,10 +29,13 @@ export function loadWorkloadFile(path: string, cwd = process.cwd()): LoadedProfi
       { file },
     );
   }
-  return { raw, where: { file } };
+  return { raw: withProfileFileTrace(raw, { file }, absolute), where: { file } };
 }
 
-/** Reads the `inferplane:workload` profile of a stack of the project found from `cwd`. */
+/**
+ * Reads the `inferplane:workload` profile of a stack of the project found from `cwd`, with a named
+ * trace's traffic filled in (paths relative to the stack file's directory).
+ */
 export function loadStackWorkload(stack: string, cwd = process.cwd()): LoadedProfile {
   const config = readStackConfig(findProject(cwd), stack);
   const raw = config.structured[WORKLOAD_CONFIG_KEY];
@@ -38,5 +46,6 @@ export function loadStackWorkload(stack: string, cwd = process.cwd()): LoadedPro
       { file: config.file, fieldPath: pathPrefix },
     );
   }
-  return { raw, where: { file: config.file, pathPrefix } };
+  const where = { file: config.file, pathPrefix };
+  return { raw: withProfileFileTrace(raw, where, resolve(config.file)), where };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TRACE_FORMATS } from "../simulation/trace/types.js";
 import { PRECISIONS } from "./catalog/models.js";
 
 /** Platforms the policy weighs, in the order it prefers them on a tie (simplest first). */
@@ -42,9 +43,22 @@ export const ModelSchema = z
       "give the model. Fix: set model.name to a catalog model or model.paramsB to its size in billions",
   });
 
+/**
+ * A request trace the traffic comes from (docs/simulation.md, "Traces"). The profile loaders fill
+ * in volume, mean lengths, peak-to-mean and active hours from it where the profile is silent.
+ */
+export const TrafficTraceSchema = z.strictObject({
+  /** The trace file, relative to the profile's file. */
+  path: z.string({ error: "must be a file path. Fix: e.g. data/traces/azure-2023/code.csv" }).min(1),
+  /** Its format; guessed from the first line when absent. */
+  format: z.enum(TRACE_FORMATS).optional(),
+});
+
 /** Daily traffic. `tokensPerDay` counts input plus output; `requestsPerDay` may be given instead. */
 export const TrafficSchema = z
   .strictObject({
+    /** A request trace to derive the other fields from (filled in when the profile is loaded). */
+    trace: TrafficTraceSchema.optional(),
     tokensPerDay: positive("50000000").optional(),
     requestsPerDay: positive("40000").optional(),
     /** Mean input tokens per request. Default 1155 (Azure LLM 2023 conversation trace mean). */
@@ -67,7 +81,7 @@ export const TrafficSchema = z
   })
   .refine((t) => (t.tokensPerDay === undefined) !== (t.requestsPerDay === undefined), {
     message:
-      "give exactly one volume. Fix: set traffic.tokensPerDay or traffic.requestsPerDay (not both, not neither)",
+      "give exactly one volume. Fix: set traffic.tokensPerDay or traffic.requestsPerDay (not both, not neither), or name a trace in traffic.trace and load the profile with `inferplane plan --workload`",
   });
 
 /** Service level objectives. */

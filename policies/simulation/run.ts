@@ -11,7 +11,7 @@ import { paramsFromPlacement, type ReplaySettings } from "./fromPlacement.js";
 import type { SimulatedOption, SimulationReport } from "./report.js";
 import { openTrace, type TraceSpec } from "./trace/open.js";
 import { TraceStatsAccumulator } from "./trace/stats.js";
-import { splitProfileTrace, trafficFromTrace, withTraceTraffic } from "./traffic.js";
+import { profileAsWritten, splitProfileTrace, trafficFromTrace, withTraceTraffic } from "./traffic.js";
 
 /** What to simulate. */
 export interface SimulateInput {
@@ -91,7 +91,7 @@ export async function simulateProfile(input: SimulateInput): Promise<SimulationR
 
 async function simulateWith(input: SimulateInput, worker: ReplayWorker | null): Promise<SimulationReport> {
   const where = input.where ?? {};
-  const split = splitProfileTrace(input.profile);
+  const split = splitProfileTrace(profileAsWritten(input.profile));
   if (split.problem) {
     const head = where.file ? `${where.file}: ` : "";
     throw new InputError(

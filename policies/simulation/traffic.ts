@@ -100,3 +100,24 @@ export function withTraceTraffic(profile: unknown, traffic: TraceTraffic): unkno
     },
   };
 }
+
+/** Profiles whose traffic was filled in from their named trace, to the profile as written. */
+const asWritten = new WeakMap<object, unknown>();
+
+/**
+ * {@link withTraceTraffic} for a profile that names its trace (`traffic.trace`, kept), remembering
+ * the profile as written so that {@link profileAsWritten} can give it back.
+ */
+export function withNamedTraceTraffic(profile: unknown, traffic: TraceTraffic): unknown {
+  const filled = withTraceTraffic(profile, traffic);
+  if (isRecord(filled)) asWritten.set(filled, profile);
+  return filled;
+}
+
+/**
+ * The profile as written, before its named trace's traffic was filled in by the loader: `simulate`
+ * derives the traffic from the trace it actually replays (`--trace` may name another file).
+ */
+export function profileAsWritten(profile: unknown): unknown {
+  return isRecord(profile) ? (asWritten.get(profile) ?? profile) : profile;
+}

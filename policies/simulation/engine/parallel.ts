@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { TraceStatsAccumulator } from "../trace/stats.js";
 import type { TraceSource } from "../trace/types.js";
+import { startSimulationWorker } from "../worker.js";
 import { type OptionMetrics, reviveMetrics } from "./metrics.js";
 import type { OptionParams } from "./params.js";
 import type { ReplayWorkerData, ToWorker } from "./replayWorker.js";
@@ -94,11 +95,7 @@ export interface ReplayWorker {
  */
 export function startReplayWorker(): ReplayWorker | null {
   if (availableParallelism() < 2 || process.env.INFERPLANE_SIM_THREADS === "1") return null;
-  // Under tsx (this file is TypeScript) the worker registers tsx before loading the engine.
-  const ts = import.meta.url.endsWith(".ts");
-  const entry = new URL(ts ? "./replayWorker.ts" : "./replayWorker.js", import.meta.url);
-  const code = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  const thread = ts ? new Worker(code, { eval: true }) : new Worker(entry);
+  const thread = startSimulationWorker("engine/replayWorker", {});
   // An unused worker must not keep the process alive.
   thread.unref();
   let stopped: Promise<void> | null = null;
