@@ -10,21 +10,58 @@ import { openingLoad, type ReplayResult, replay, simulatorFor } from "./simulate
 import { Timeline } from "./timeline.js";
 
 /**
- * Relative cost of replaying one request on an option of each kind (measured on the 1-million-
- * request bench trace: a GPU pool ~0.3 us, a model API ~0.07 us), and of reading and parsing it
- * (~0.6 us), to split the options between the main thread, which also reads, and a worker.
+ * Relative cost of replaying one request on an option of each kind, measured on the 1-million-
+ * request bench trace: a GPU pool ~0.3 us (one unit), a model API ~0.07 us, a hybrid whose
+ * overflow is a model API ~0.12 us; reading and parsing it ~0.7 us with the batches' bookkeeping.
  */
-const COST = { read: 2, "managed-api": 0.25, "serverless-gpu": 1.1, kubernetes: 1.1, hybrid: 1 } as const;
+const COST = { read: 2.3, "managed-api": 0.25, "serverless-gpu": 1, kubernetes: 1, hybrid: 1 } as const;
+/** A hybrid overflowing to a model API mostly runs its base below saturation: cheaper. */
+const HYBRID_TO_API = 0.4;
 /** The worker's start (tsx and the engine's modules, ~0.25 s), in the same units. */
-const WORKER_START = 0.8;
+const WORKER_START = 0.9;
 /** Batches posted to the worker and not yet replayed there, at most (keeps memory flat). */
 const IN_FLIGHT = 64;
 /** Fewer options than this are not worth a thread. */
 const MIN_OPTIONS = 3;
+/** Up to this many options the split is searched exhaustively (2^n subsets). */
+const EXHAUSTIVE = 16;
 
-/** Splits option indices: the heaviest first, each to the less loaded side (main starts with the read). */
+function cost(o: OptionParams | undefined): number {
+  if (!o) return 0;
+  if (o.kind === "hybrid" && o.overflow.kind === "managed-api") return HYBRID_TO_API;
+  return COST[o.kind];
+}
+
+/**
+ * Splits option indices between the main thread (which also reads the trace) and the worker (which
+ * first has to start) so that the busier of the two has the least to do.
+ */
 export function splitOptions(options: readonly OptionParams[]): { main: number[]; worker: number[] } {
-  const order = options.map((_, i) => i).sort((a, b) => cost(options[b]) - cost(options[a]) || a - b);
+  const costs = options.map(cost);
+  const n = options.length;
+  let best = 0;
+  let bestLoad = Number.POSITIVE_INFINITY;
+  if (n <= EXHAUSTIVE) {
+    for (let mask = 0; mask < 1 << n; mask++) {
+      let main: number = COST.read;
+      let worker = WORKER_START;
+      for (let i = 0; i < n; i++) {
+        if (mask & (1 << i)) main += costs[i] as number;
+        else worker += costs[i] as number;
+      }
+      const load = Math.max(main, worker);
+      if (load < bestLoad - 1e-9) {
+        bestLoad = load;
+        best = mask;
+      }
+    }
+    const main: number[] = [];
+    const worker: number[] = [];
+    for (let i = 0; i < n; i++) (best & (1 << i) ? main : worker).push(i);
+    return { main, worker };
+  }
+  // Many options: the heaviest first, each to the less loaded side.
+  const order = costs.map((_, i) => i).sort((x, y) => (costs[y] as number) - (costs[x] as number) || x - y);
   let mainLoad: number = COST.read;
   let workerLoad = WORKER_START;
   const main: number[] = [];
@@ -32,17 +69,13 @@ export function splitOptions(options: readonly OptionParams[]): { main: number[]
   for (const i of order) {
     if (workerLoad <= mainLoad) {
       worker.push(i);
-      workerLoad += cost(options[i]);
+      workerLoad += costs[i] as number;
     } else {
       main.push(i);
-      mainLoad += cost(options[i]);
+      mainLoad += costs[i] as number;
     }
   }
-  return { main: main.sort((a, b) => a - b), worker: worker.sort((a, b) => a - b) };
-}
-
-function cost(o: OptionParams | undefined): number {
-  return o ? COST[o.kind] : 0;
+  return { main: main.sort((x, y) => x - y), worker: worker.sort((x, y) => x - y) };
 }
 
 /** Whether {@link replayParallel} would use a worker thread for these options. */

@@ -21,7 +21,10 @@ describe("replayParallel", () => {
 
   it("splits every option to exactly one side, the read counting on the main side", () => {
     const kinds: Array<OptionParams["kind"]> = ["managed-api", "serverless-gpu", "kubernetes", "hybrid"];
-    const options = Array.from({ length: 9 }, (_, i) => ({ kind: kinds[i % 4] }) as OptionParams);
+    const options = Array.from(
+      { length: 9 },
+      (_, i) => ({ kind: kinds[i % 4], overflow: { kind: "managed-api" } }) as unknown as OptionParams,
+    );
     const { main, worker } = splitOptions(options);
     expect([...main, ...worker].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(main.length).toBeGreaterThan(0);
