@@ -85,7 +85,7 @@ export async function simulateProfile(input: SimulateInput): Promise<SimulationR
   try {
     return await simulateWith(input, worker);
   } finally {
-    await worker?.stop();
+    await worker?.release();
   }
 }
 

@@ -98,47 +98,73 @@ export async function replayParallel(
   sloTtftMs: number,
   started: ReplayWorker | null = null,
 ): Promise<ReplayResult> {
-  if (!usesWorker(options)) {
-    await started?.stop();
-    return replay(source, options, sloTtftMs);
-  }
-  const split = splitOptions(options);
+  if (!usesWorker(options)) return replay(source, options, sloTtftMs);
   const worker = started ?? startReplayWorker();
   if (!worker) return replay(source, options, sloTtftMs);
+  const split = splitOptions(options);
   const data: ReplayWorkerData = { options: split.worker.map((i) => options[i] as OptionParams), sloTtftMs };
-  worker.thread.postMessage({ type: "init", ...data } satisfies ToWorker);
   try {
-    return await drive(worker.thread, source, options, split, sloTtftMs);
+    worker.thread.postMessage({ type: "init", ...data } satisfies ToWorker);
+    const result = await drive(worker.thread, source, options, split, sloTtftMs);
+    worker.healthy = true;
+    return result;
+  } catch (error) {
+    // Mid-protocol (a bad row, a worker crash): the thread may still answer the old replay.
+    worker.healthy = false;
+    throw error;
   } finally {
-    await worker.stop();
+    if (!started) await worker.release();
   }
-}
-
-/** A replay worker started ahead of time (its start overlaps the caller's preparation). */
-export interface ReplayWorker {
-  readonly thread: Worker;
-  /** Ends the thread (idempotent). */
-  stop(): Promise<void>;
 }
 
 /**
- * Starts a replay worker now, so that its start (~0.25 s under tsx) overlaps opening the trace and
- * planning; null where {@link replayParallel} would not use one. Hand it to `replayParallel`,
- * which stops it.
+ * A replay worker. One is kept between replays in a process (started, modules loaded, code
+ * optimised by the JIT), as a thread pool would; it never keeps the process alive.
+ */
+export interface ReplayWorker {
+  readonly thread: Worker;
+  /** False once a replay failed on it: it is then ended, not kept. */
+  healthy: boolean;
+  /** Hands the worker back: kept for the next replay when healthy and none is kept, else ended. */
+  release(): Promise<void>;
+}
+
+let spare: ReplayWorker | null = null;
+
+/**
+ * A replay worker: the one kept from an earlier replay, else a new one, started now so that its
+ * start (~0.25 s under tsx) overlaps opening the trace and planning; null where
+ * {@link replayParallel} would not use one. Pass it to `replayParallel`, then `release()` it.
  */
 export function startReplayWorker(): ReplayWorker | null {
   if (availableParallelism() < 2 || process.env.INFERPLANE_SIM_THREADS === "1") return null;
+  if (spare) {
+    const kept = spare;
+    spare = null;
+    return kept;
+  }
   const thread = startSimulationWorker("engine/replayWorker", {});
-  // An unused worker must not keep the process alive.
   thread.unref();
-  let stopped: Promise<void> | null = null;
-  return {
+  let ended = false;
+  const worker: ReplayWorker = {
     thread,
-    stop: () => {
-      stopped ??= thread.terminate().then(() => undefined);
-      return stopped;
+    healthy: true,
+    release: async () => {
+      if (ended || spare === worker) return;
+      if (worker.healthy && spare === null) {
+        thread.unref();
+        spare = worker;
+        return;
+      }
+      ended = true;
+      await thread.terminate();
     },
   };
+  thread.once("exit", () => {
+    ended = true;
+    if (spare === worker) spare = null;
+  });
+  return worker;
 }
 
 type FromWorker =
@@ -164,15 +190,6 @@ async function drive(
     if (w) w(m);
     else if (m) inbox.push(m);
   };
-  worker.on("message", (m: FromWorker) => deliver(m));
-  worker.on("error", (e) => {
-    failure = e;
-    deliver(null);
-  });
-  worker.on("exit", () => {
-    failure ??= new Error("simulation worker exited early");
-    deliver(null);
-  });
   /** The next message other than "ready"; throws if the worker failed. */
   const next = async (): Promise<FromWorker> => {
     for (;;) {
@@ -182,6 +199,35 @@ async function drive(
       if (m.type !== "ready") return m;
     }
   };
+  const onMessage = (m: FromWorker) => deliver(m);
+  const onError = (e: unknown) => {
+    failure = e;
+    deliver(null);
+  };
+  const onExit = () => {
+    failure ??= new Error("simulation worker exited early");
+    deliver(null);
+  };
+  worker.on("message", onMessage);
+  worker.on("error", onError);
+  worker.on("exit", onExit);
+  try {
+    return await session(worker, source, options, split, sloTtftMs, next);
+  } finally {
+    worker.off("message", onMessage);
+    worker.off("error", onError);
+    worker.off("exit", onExit);
+  }
+}
+
+async function session(
+  worker: Worker,
+  source: TraceSource,
+  options: readonly OptionParams[],
+  split: { main: number[]; worker: number[] },
+  sloTtftMs: number,
+  next: () => Promise<FromWorker>,
+): Promise<ReplayResult> {
   const post = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
 
   const sims = split.main.map((i) => simulatorFor(options[i] as OptionParams, sloTtftMs));

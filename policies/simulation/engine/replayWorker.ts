@@ -25,8 +25,11 @@ if (port) {
   let sims: OptionSimulator[] = [];
   let first = true;
   port.on("message", (m: ToWorker) => {
-    if (m.type === "init") sims = m.options.map((p) => simulatorFor(p, m.sloTtftMs));
-    else if (m.type === "batch") {
+    if (m.type === "init") {
+      // A new replay (the worker is kept between replays).
+      sims = m.options.map((p) => simulatorFor(p, m.sloTtftMs));
+      first = true;
+    } else if (m.type === "batch") {
       if (first && m.length > 0) {
         first = false;
         const opening = openingLoad(m);
