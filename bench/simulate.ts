@@ -4,11 +4,15 @@
  *
  *   npx tsx bench/simulate.ts              # 3 counted pairs after a warm-up
  *   npx tsx bench/simulate.ts --runs 5
+ *   npx tsx bench/simulate.ts --threads 1  # the replay on the main thread only
  *
  * The trace is the Azure 2023 conversation trace repeated back to back in the Azure format
  * (timestamps shifted, 1,000,000 rows). Each pair reads then simulates (read, simulate, read,
  * simulate ...), so a drift in machine speed hits both; the figure to quote is the median of the
- * per-pair ratios. Memory: heap and RSS after a 250,000-row and the 1,000,000-row simulation.
+ * per-pair ratios (medians of each side are printed too). The warm-up pair is printed as "cold":
+ * it includes starting the replay worker, which later simulations in the process reuse, as the
+ * CLI's single simulation does not. Memory: heap and RSS after a 250,000-row and the
+ * 1,000,000-row simulation.
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -21,6 +25,8 @@ import { RowIssues } from "../policies/simulation/trace/rowIssues.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const runsFlag = process.argv.indexOf("--runs");
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 3;
+const threadsFlag = process.argv.indexOf("--threads");
+if (threadsFlag > 0 && process.argv[threadsFlag + 1] === "1") process.env.INFERPLANE_SIM_THREADS = "1";
 
 /** The reference profile of docs/simulation.md, traffic from the trace's own sustained rate. */
 const profile = {
@@ -83,21 +89,28 @@ const small = `${root}/bench/.out/azure-250k.csv`;
 await generate(1_000_000, big);
 await generate(250_000, small);
 
-await readOnly(big);
-await simulateOnce(big);
+const coldRead = await readOnly(big);
+const cold = await simulateOnce(big);
+console.log(
+  `cold (warm-up) pair: read+parse ${coldRead.toFixed(2)} s, simulate ${cold.seconds.toFixed(2)} s, ratio ${(cold.seconds / coldRead).toFixed(2)}`,
+);
 const ratios: number[] = [];
+const reads: number[] = [];
+const sims: number[] = [];
 let last = { seconds: 0, options: 0, requests: 0 };
 for (let r = 0; r < runs; r++) {
   const read = await readOnly(big);
   last = await simulateOnce(big);
   ratios.push(last.seconds / read);
+  reads.push(read);
+  sims.push(last.seconds);
   console.log(
     `pair ${r + 1}: read+parse ${read.toFixed(2)} s, simulate ${last.seconds.toFixed(2)} s (${last.options} options), ratio ${(last.seconds / read).toFixed(2)}`,
   );
 }
-ratios.sort((a, b) => a - b);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 console.log(
-  `median ratio simulate / read+parse: ${(ratios[Math.floor(ratios.length / 2)] ?? 0).toFixed(2)} (${last.requests} requests, ${last.options} options)`,
+  `median read+parse ${median(reads).toFixed(2)} s, median simulate ${median(sims).toFixed(2)} s; median ratio simulate / read+parse: ${median(ratios).toFixed(2)} (${last.requests} requests, ${last.options} options, ${process.env.INFERPLANE_SIM_THREADS === "1" ? "one thread" : "main thread + worker"})`,
 );
 
 global.gc?.();
