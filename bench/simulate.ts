@@ -113,10 +113,13 @@ console.log(
   `median read+parse ${median(reads).toFixed(2)} s, median simulate ${median(sims).toFixed(2)} s; median ratio simulate / read+parse: ${median(ratios).toFixed(2)} (${last.requests} requests, ${last.options} options, ${process.env.INFERPLANE_SIM_THREADS === "1" ? "one thread" : "main thread + worker"})`,
 );
 
+// With --expose-gc (node --expose-gc --import tsx bench/simulate.ts), live heap after a collection.
 global.gc?.();
 await simulateOnce(small);
+global.gc?.();
 const m250 = process.memoryUsage();
 await simulateOnce(big);
+global.gc?.();
 const m1m = process.memoryUsage();
 console.log(
   `memory after 250k rows: heap ${mb(m250.heapUsed)} MB, rss ${mb(m250.rss)} MB; after 1M rows: heap ${mb(m1m.heapUsed)} MB, rss ${mb(m1m.rss)} MB`,
