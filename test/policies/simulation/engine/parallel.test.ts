@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { splitOptions, usesWorker } from "../../../../policies/simulation/engine/parallel.js";
 import type { OptionParams } from "../../../../policies/simulation/engine/params.js";
@@ -16,6 +19,21 @@ describe("replayParallel", () => {
     process.env.INFERPLANE_SIM_THREADS = "1";
     const one = await simulateProfile({ profile, trace });
     expect(two.options.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  }, 30_000);
+
+  it("ends a worker whose replay failed midway; the next replay is unaffected", async () => {
+    const lines = readFileSync("data/traces/azure-2023/conv.csv", "utf8").split("\n").slice(0, 15000);
+    lines.splice(12000, 0, "bad,row,here"); // after two batches went to the worker
+    const bad = join(mkdtempSync(join(tmpdir(), "inferplane-parallel-")), "bad.csv");
+    writeFileSync(bad, lines.join("\n"));
+    const withVolume = { ...profile, traffic: { tokensPerDay: 6e8 } };
+    await expect(
+      simulateProfile({ profile: withVolume, trace: { file: bad, format: "azure", strict: true } }),
+    ).rejects.toThrow(/bad\.csv:12001/);
+    const two = await simulateProfile({ profile: withVolume, trace });
+    process.env.INFERPLANE_SIM_THREADS = "1";
+    const one = await simulateProfile({ profile: withVolume, trace });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
   }, 30_000);
 
