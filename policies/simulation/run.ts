@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import { InputError, isInputError } from "../../common/inputError.js";
 import { parseOrThrow } from "../../common/zodIssues.js";
 import { decideForWorkload } from "../placement/decide.js";
@@ -182,7 +183,10 @@ async function simulateWith(input: SimulateInput, worker: ReplayWorker | null): 
       durationS: spec.durationS ?? null,
       malformedRows: opened.issues.count,
       malformedSamples: [...opened.issues.samples],
-      lengthsSource: opened.lengthsSource ?? null,
+      // Relative to the working directory, like the trace path: reports must not depend on
+      // where the repository was checked out.
+      lengthsSource:
+        opened.lengthsSource === undefined ? null : relative(process.cwd(), opened.lengthsSource),
       stats: result.trace,
       horizonS: round(result.horizonS, 3),
     },

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SimulationReport } from "../../policies/simulation/report.js";
 import { cli } from "./cliHarness.js";
@@ -106,10 +106,12 @@ describe("inferplane simulate", () => {
     writeFileSync(trace, "timestamp_s,input_tokens,output_tokens\n0,100,10\n1,100\n2,100,10\n");
     const ok = await cli(["simulate", "--workload", workload, "--trace", trace]);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain(`${trace}:3: expected 3 comma-separated fields, found 2`);
+    // Paths print relative to the working directory, wherever the repository is checked out.
+    const shown = relative(process.cwd(), trace);
+    expect(ok.out).toContain(`${shown}:3: expected 3 comma-separated fields, found 2`);
     const strict = await cli(["simulate", "--workload", workload, "--trace", trace, "--strict"]);
     expect(strict.code).toBe(2);
-    expect(strict.err).toContain(`${trace}:3: expected 3 comma-separated fields, found 2`);
+    expect(strict.err).toContain(`${shown}:3: expected 3 comma-separated fields, found 2`);
   });
 
   it("exits 2 naming the missing workload file", async () => {
