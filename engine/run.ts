@@ -87,6 +87,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<EngineRunR
     }
     const failure = failures[0];
     if (failure !== undefined) throw asProgramError(failure, label);
+    rejectDuplicateUrns(records, label);
     return { project, stack, resources: records.sort((a, b) => compare(a.urn, b.urn)), outputs };
   } finally {
     await armRegistrationGuard();
@@ -108,6 +109,24 @@ async function loadProgram(program: OfflineProgram): Promise<Record<string, unkn
     if (key !== "default" || value !== undefined) outputs[key] = value;
   }
   return outputs;
+}
+
+/**
+ * The Pulumi engine refuses two resources with one URN (same type, name and parent type); the
+ * mock monitor does not (trap 13), so the offline run checks it, as a real preview would fail.
+ */
+function rejectDuplicateUrns(records: ReadonlyArray<RecordedResource>, label: string): void {
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (seen.has(r.urn)) {
+      throw new ProgramError(
+        `${label}: two resources have the URN ${r.urn} (type ${r.type}, name "${r.name}"); the Pulumi engine rejects ` +
+          "duplicates. Fix: give each resource a unique name, e.g. prefix children with the component's name.",
+        { file: label },
+      );
+    }
+    seen.add(r.urn);
+  }
 }
 
 function asProgramError(error: unknown, label: string): InputError {

@@ -94,6 +94,18 @@ describe("runOffline", () => {
     expect((error as Error).message).toBe("program: the program failed: boom");
   });
 
+  it("rejects two resources with the same URN, as the Pulumi engine does", async () => {
+    const run = runOffline({
+      program: () => {
+        new k8s.core.v1.ConfigMap("settings", { data: { a: "1" } });
+        new k8s.core.v1.ConfigMap("settings", { data: { a: "2" } });
+      },
+    });
+    await expect(run).rejects.toThrow(
+      'two resources have the URN urn:pulumi:offline::inferplane::pulumi:pulumi:Stack$kubernetes:core/v1:ConfigMap::settings (type kubernetes:core/v1:ConfigMap, name "settings")',
+    );
+  });
+
   it("rejects a program file that does not exist", async () => {
     await expect(runOffline({ program: "/nonexistent/index.ts" })).rejects.toThrow(/program file not found/);
   });
