@@ -114,6 +114,26 @@ describe("validateManifests", () => {
     expect(report.errors.map((e) => e.path)).toEqual(["metadata.name", "metadata.labels.team"]);
   });
 
+  it("validates objects rendered in-process from YAML (ConfigGroup), naming the rendered object", async () => {
+    const { run, report } = await validate(() => {
+      new k8s.yaml.ConfigGroup("manifests", {
+        yaml: [
+          "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: default }\ndata: { a: b }",
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: rendered, namespace: default }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: x }]",
+        ],
+      });
+    });
+    expect(report.validated).toBe(2);
+    const deployment = run.resources.find((r) => r.type === "kubernetes:apps/v1:Deployment");
+    expect(report.errors).toEqual([
+      {
+        resource: deployment?.urn,
+        path: "spec.selector",
+        message: "spec.selector: required field is missing",
+      },
+    ]);
+  });
+
   it("skips Helm releases, whose objects render inside the provider", async () => {
     const { report } = await validate(() => {
       new k8s.helm.v3.Release("plugin", {
