@@ -28,8 +28,9 @@ export class BedrockModelGateway extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
 
   constructor(name: string, args: BedrockModelGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("inferplane:index:BedrockModelGateway", name, {}, opts);
+    // Validate before registering anything, the component included.
     const plan = validateBedrockModelGatewayArgs(name, args);
+    super("inferplane:index:BedrockModelGateway", name, {}, opts);
     const parent = { parent: this };
     const tags = { "inferplane-component": "bedrock-model-gateway", ...args.tags };
     const tracing = args.tracing !== false;

@@ -31,8 +31,9 @@ export class SageMakerEndpoint extends pulumi.ComponentResource {
   readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: SageMakerEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("inferplane:index:SageMakerEndpoint", name, {}, opts);
+    // Validate before registering anything, the component included.
     const plan = validateSageMakerEndpointArgs(name, args);
+    super("inferplane:index:SageMakerEndpoint", name, {}, opts);
     const parent = { parent: this };
     const tags = { "inferplane-component": "sagemaker-endpoint", ...args.tags };
 

@@ -30,8 +30,9 @@ export class CloudRunGpuEndpoint extends pulumi.ComponentResource {
   readonly serviceAccountEmail: pulumi.Output<string>;
 
   constructor(name: string, args: CloudRunGpuEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("inferplane:index:CloudRunGpuEndpoint", name, {}, opts);
+    // Validate before registering anything, the component included.
     const plan = validateCloudRunGpuEndpointArgs(name, args);
+    super("inferplane:index:CloudRunGpuEndpoint", name, {}, opts);
     const parent = { parent: this };
     const project = args.project ?? gcp.organizations.getClientConfigOutput(parent).project;
 

@@ -32,8 +32,9 @@ export class VertexModelGateway extends pulumi.ComponentResource {
   readonly serviceAccountEmail: pulumi.Output<string>;
 
   constructor(name: string, args: VertexModelGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("inferplane:index:VertexModelGateway", name, {}, opts);
+    // Validate before registering anything, the component included.
     const plan = validateVertexModelGatewayArgs(name, args);
+    super("inferplane:index:VertexModelGateway", name, {}, opts);
     const parent = { parent: this };
     const project = args.project ?? gcp.organizations.getClientConfigOutput(parent).project;
     const labels = { "inferplane-component": "vertex-model-gateway", ...args.labels };

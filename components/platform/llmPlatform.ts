@@ -70,9 +70,11 @@ export class LlmPlatform extends pulumi.ComponentResource {
   readonly decisionJson: string;
 
   constructor(name: string, args: LlmPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("inferplane:index:LlmPlatform", name, {}, opts);
+    // Decide and validate before registering anything, the component included: bad input must
+    // leave nothing behind in the stack.
     const decision = resolveDecision(args);
     const resolved = validateLlmPlatformArgs(name, args, decision);
+    super("inferplane:index:LlmPlatform", name, {}, opts);
     const region =
       decision.cloud === "gcp"
         ? (args.workload?.constraints?.regions?.gcp ??
