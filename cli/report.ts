@@ -48,6 +48,12 @@ export interface PreviewReport {
   manifests: Pick<ManifestReport, "validated" | "unvalidated">;
   /** Things to know about this offline run (e.g. encrypted config replaced by stand-ins). */
   notes: string[];
+  /**
+   * Where the preview spent its time, in milliseconds: the offline engine run, Kubernetes schema
+   * validation, and the guard pack (configuration and evaluation). Process start and module
+   * loading are not included.
+   */
+  timingsMs: { engine: number; kubernetesSchemas: number; guardPack: number };
   /** 0 clean, 1 validation errors or mandatory violations. (Bad input exits 2 with no report.) */
   exitCode: 0 | 1;
 }

@@ -32,10 +32,12 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
     );
   }
   const cwd = options.cwd ?? process.cwd();
+  const t0 = performance.now();
   // Read the pack config first: a malformed one is bad input, reported before anything runs.
   const guardSettings = options.policyConfig
     ? loadGuardSettings(guardRules, resolve(cwd, options.policyConfig))
     : resolveGuardSettings(guardRules);
+  const guardConfigMs = performance.now() - t0;
   let project = "inferplane";
   let programFile: string;
   let config: Record<string, string> = {};
@@ -52,6 +54,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
   } else {
     programFile = resolve(cwd, options.program as string);
   }
+  const t1 = performance.now();
   const run = await runOffline({
     project,
     stack: options.stack ?? "preview",
@@ -59,8 +62,11 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
     secretKeys,
     program: programFile,
   });
+  const t2 = performance.now();
   const manifests = await validateManifests(run.resources);
+  const t3 = performance.now();
   const violations = await evaluateGuard(run.resources, { settings: guardSettings });
+  const t4 = performance.now();
   const { decision, ...outputs } = run.outputs;
   const mandatory = violations.some((v) => v.enforcementLevel === "mandatory");
   const exitCode = manifests.errors.length > 0 || mandatory ? 1 : 0;
@@ -76,9 +82,16 @@ export async function preview(options: PreviewOptions): Promise<PreviewReport> {
     checks: ["kubernetes-schemas", GUARD_CHECK],
     manifests: { validated: manifests.validated, unvalidated: manifests.unvalidated },
     notes,
+    timingsMs: {
+      engine: round(t2 - t1),
+      kubernetesSchemas: round(t3 - t2),
+      guardPack: round(guardConfigMs + t4 - t3),
+    },
     exitCode,
   };
 }
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 function toPreviewResource(r: RecordedResource): PreviewResource {
   return {
