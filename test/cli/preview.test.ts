@@ -28,7 +28,14 @@ describe("inferplane preview", () => {
     expect(code).toBe(0);
     const report = JSON.parse(out) as PreviewReport;
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(["resources", "validationErrors", "violations", "decision", "timingsMs", "exitCode"]),
+      expect.arrayContaining([
+        "resources",
+        "validationErrors",
+        "violations",
+        "decision",
+        "timingsMs",
+        "exitCode",
+      ]),
     );
     const platform = report.resources.find((r) => r.type === "inferplane:index:LlmPlatform");
     expect(platform).toMatchObject({ name: "llm", parent: expect.stringContaining("pulumi:pulumi:Stack") });
