@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
@@ -14,7 +14,18 @@ const standaloneCode = standalone.default;
 const AJV_VERSION = (require("ajv/package.json") as { version: string }).version;
 const OPTIONS = { allErrors: true, strict: false, logger: false, validateSchema: false } as const;
 /** Where compiled validators are kept between runs: this package's own cache folder. */
-export const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/inferplane/", import.meta.url));
+export const CACHE_DIR = join(packageRoot(), "node_modules", ".cache", "inferplane");
+
+/** The directory of this package's package.json, from the sources or from the compiled dist/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return dir;
+}
 
 const compiled = new Map<string, ValidateFunction>();
 
