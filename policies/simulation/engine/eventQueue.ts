@@ -161,25 +161,20 @@ export class EventQueue {
 
   private grow(): void {
     const n = this.times.length * 2;
-    const t = new Float64Array(n);
-    t.set(this.times);
-    this.times = t;
-    const s = new Float64Array(n);
-    s.set(this.seqs);
-    this.seqs = s;
-    const k = new Int32Array(n);
-    k.set(this.kinds);
-    this.kinds = k;
-    const a = new Int32Array(n);
-    a.set(this.args);
-    this.args = a;
-    const g = new Int32Array(n);
-    g.set(this.tags);
-    this.tags = g;
-    const y = new Int32Array(n);
-    y.set(this.keys);
-    this.keys = y;
+    this.times = grown(this.times, n);
+    this.seqs = grown(this.seqs, n);
+    this.kinds = grown(this.kinds, n);
+    this.args = grown(this.args, n);
+    this.tags = grown(this.tags, n);
+    this.keys = grown(this.keys, n);
   }
+}
+
+/** A copy of `array` with room for `length` entries. */
+function grown<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
 }
 
 /** The event {@link EventQueue.pop} fills in. */
